@@ -1,0 +1,1 @@
+"""digest: curated Markdown notes about a region in, a searchable MkDocs Material site out."""

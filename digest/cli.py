@@ -1,0 +1,77 @@
+"""The command line: `digest check|build`. A thin shell: problems become PATH:LINE lines and exit 1."""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from .pipeline import check
+from .problems import ContentError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="digest", description="Curated Markdown notes in, a digest site out.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("check", "validate all content"), ("build", "check, then a strict MkDocs build into site/")):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--content", type=Path, help="the content tree (default: the plugin's option in mkdocs.yml)")
+        command.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+        if name == "check":
+            command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    try:
+        return {"check": run_check, "build": run_build}[args.command](args)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except CommandFailed as error:
+        print(f"digest: {error}", file=sys.stderr)
+        return 1
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .plugin import load_settings
+
+    settings = load_settings(args.config_file, args.content)
+    if not settings.content_dir.is_dir():
+        raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
+    content, warnings = check(settings)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if args.strict and warnings:
+        return 1
+    published = len(content.published)
+    print(f"{published} published article(s), {len(content.articles) - published} draft(s): content is valid")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Check, then build into a fresh folder and swap it in, so a failed build keeps the old site."""
+    from .plugin import BuildFailed, build, load_settings
+
+    settings = load_settings(args.config_file, args.content)
+    check(settings)
+    site_dir = settings.root / "site"
+    staging = site_dir.with_name(site_dir.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        build(args.config_file, args.content, staging, strict=True)
+    except BuildFailed as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CommandFailed(f"the build failed; {site_dir} is unchanged\n{error}") from None
+    retired = site_dir.with_name(site_dir.name + ".old")
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+    print(f"built {site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The content model: frozen dataclasses for articles and registries. No I/O, no validation."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = (
+    "state",
+    "armed-group",
+    "political-party",
+    "government",
+    "person",
+    "organisation",
+    "media",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    slug: str
+    name: str
+    parent: str | None = None
+    """Slug of the enclosing region; None for a root such as middle-east."""
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    slug: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    member_of: tuple[str, ...] = ()
+    aligned_with: tuple[str, ...] = ()
+    based_in: str | None = None
+    """Slug of a region."""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Registries:
+    regions: dict[str, Region] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    actor: str | None = None
+    """Slug of the actor the speaker resolves to; None when the speaker is free text."""
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    published: dt.datetime
+    """When the original reporting appeared; timezone-aware (a bare date is midnight UTC)."""
+    source: Source
+    regions: tuple[str, ...]
+    summary: str
+    path: str
+    """Path of the Markdown file, relative to the project root, for messages."""
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    language: str = "en"
+    quotes: tuple[Quote, ...] = ()
+    also_published: tuple[Source, ...] = ()
+    draft: bool = False
+    body: str = ""
+
+    @property
+    def date(self) -> dt.date:
+        return self.published.date()
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str]:
+        """Total order, oldest first: sort with reverse=True for newest first."""
+        return (self.published, self.slug)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything valid that was read: the registries and every article, drafts included."""
+
+    registries: Registries
+    articles: tuple[Article, ...]
+
+    @property
+    def published(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if not a.draft)

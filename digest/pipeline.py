@@ -1,0 +1,47 @@
+"""The whole core in a few lines: read -> validate -> index -> render. Writes nothing."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .index import Index, build_index
+from .model import Content
+from .problems import Problem
+from .reader import read_content
+from .render import Renderer
+from .urls import Links
+from .validate import validated
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: Path
+    templates_dir: Path
+    root: Path
+    """Project root: problem paths are shown relative to it."""
+    site_name: str = "digest"
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class Site:
+    content: Content
+    index: Index
+    pages: dict[str, str]
+    """Page source path ('regions/iraq.md') -> Markdown for MkDocs, in sorted order."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Other generated files (feeds, data) by site path, in sorted order."""
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check(settings: Settings, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+    """Read and validate; raises ContentError listing every problem when any is an error."""
+    return validated(read_content(settings.content_dir, settings.root), today)
+
+
+def build_site(settings: Settings) -> Site:
+    content, warnings = check(settings)
+    index = build_index(content)
+    renderer = Renderer(settings.templates_dir, Links(settings.directory_urls), settings.site_name)
+    return Site(content, index, renderer.render(index), {}, warnings)

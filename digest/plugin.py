@@ -1,0 +1,155 @@
+"""The MkDocs shell: the only module that imports mkdocs. It runs the core and hands MkDocs its pages.
+
+The content tree is MkDocs' docs_dir, so `mkdocs serve` watches it and copies its images; the
+Markdown articles and registries themselves are replaced by the generated pages.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .pipeline import Settings, Site, build_site
+from .problems import ContentError
+
+log = get_plugin_logger(__name__)
+
+SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
+"""Content files that are input, never published as they are (notes and extracted texts included)."""
+
+DEFAULT_NAV = [
+    {"Home": "index.md"},
+    {"Weekly digest": "digest/index.md"},
+    {"Regions": "regions/index.md"},
+    {"Actors": "actors/index.md"},
+    {"Themes": "themes/index.md"},
+]
+
+
+class DigestConfig(base.Config):
+    content = c.Type(str, default="content")
+    """The content tree (articles/ and the three registries), relative to mkdocs.yml."""
+    templates = c.Type(str, default="templates/pages")
+    """The Jinja2 templates of the generated pages, relative to mkdocs.yml."""
+
+
+def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Settings(
+        content_dir=root / plugin_config.content,
+        templates_dir=root / plugin_config.templates,
+        root=root,
+        site_name=config.site_name,
+        directory_urls=config.use_directory_urls,
+    )
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+        self.settings: Settings | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = settings_for(config, self.config)
+        if not self.settings.content_dir.is_dir():
+            raise PluginError(f"digest: the content folder {self.settings.content_dir} does not exist")
+        config.docs_dir = str(self.settings.content_dir)
+        if config.nav is None:
+            config.nav = DEFAULT_NAV
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Build the core before MkDocs cleans site/, so bad content never costs the previous site."""
+        assert self.settings is not None
+        config.extra["digest_problems"] = []
+        try:
+            self.site = build_site(self.settings)
+        except ContentError as error:
+            if not self.serving:
+                raise PluginError("digest: the content has problems:\n" + str(error)) from None
+            for problem in error.problems:
+                log.error(str(problem))
+            config.extra["digest_problems"] = [str(p) for p in error.problems]
+            if self.site is None:
+                self.site = _problems_site(error)
+            return
+        for warning in self.site.warnings:
+            log.info(str(warning))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        kept = [f for f in files if not _is_source(f)]
+        in_nav = {path for item in DEFAULT_NAV for path in item.values()}
+        generated = [
+            File.generated(config, src, content=text, inclusion=InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV)
+            for src, text in self.site.pages.items()
+        ]
+        generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
+        return Files(kept + generated)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        assert self.settings is not None
+        server.watch(str(self.settings.templates_dir))
+        server.watch(str(self.settings.content_dir))
+        return server
+
+
+def _is_source(file: File) -> bool:
+    if file.generated_by is not None:
+        return False
+    name = file.src_uri.rsplit("/", 1)[-1]
+    return name.startswith(".") or file.src_uri.lower().endswith(SOURCE_SUFFIXES)
+
+
+def _problems_site(error: ContentError) -> Site:
+    """While serving content that never built: one page listing the problems."""
+    lines = "\n".join(html.escape(str(p)) for p in error.problems)
+    page = f'---\n{{"title": "Content problems"}}\n---\n\n<h1>Content problems</h1>\n<pre>{lines}</pre>\n'
+    return Site(content=None, index=None, pages={"index.md": page})  # type: ignore[arg-type]
+
+
+def load_settings(config_file: Path, content: Path | None = None) -> Settings:
+    """The core's settings as mkdocs.yml gives them, with the content tree optionally replaced."""
+    config = _load(config_file, content)
+    return settings_for(config, config.plugins["digest"].config)
+
+
+def build(config_file: Path, content: Path | None = None, site_dir: Path | None = None, strict: bool = True) -> None:
+    """A MkDocs build with the digest plugin; raises BuildFailed with MkDocs' words on failure."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = _load(config_file, content, strict=strict, site_dir=str(site_dir) if site_dir else None)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        raise BuildFailed(str(error)) from None
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def _load(config_file: Path, content: Path | None, **overrides) -> MkDocsConfig:
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})
+    if "digest" not in config.plugins:
+        raise BuildFailed(f"{config_file} does not enable the digest plugin (plugins: - digest)")
+    if content is not None:
+        config.plugins["digest"].config.content = str(content.resolve())
+    return config

@@ -1,0 +1,95 @@
+"""Content tree -> raw articles and registries, each with the line of every value. No judgement."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .yamlsrc import Located, YamlProblem, load, split_front_matter
+
+REGISTRIES = ("regions", "actors", "themes")
+ARTICLES_DIR = "articles"
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    path: str
+    """Relative to the project root, for messages."""
+    stem: str
+    """File name without '.md': the default slug."""
+    front: Located
+    body: str
+
+
+@dataclass
+class RawContent:
+    articles: list[RawArticle] = field(default_factory=list)
+    registries: dict[str, tuple[str, Located]] = field(default_factory=dict)
+    """Registry name -> (path, document); a missing registry file is absent."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def read_content(content_dir: Path, root: Path) -> RawContent:
+    raw = RawContent()
+    for name in REGISTRIES:
+        path = content_dir / f"{name}.yml"
+        if path.is_file():
+            _read_registry(path, name, root, raw)
+    for path in article_paths(content_dir):
+        _read_article(path, root, raw)
+    return raw
+
+
+def article_paths(content_dir: Path) -> list[Path]:
+    """Every article file, sorted; hidden files and folders are skipped."""
+    found = []
+    for folder, dirs, files in os.walk(content_dir / ARTICLES_DIR):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, f) for f in files if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found)
+
+
+def read_text(path: Path) -> str:
+    """UTF-8 with or without BOM, any line ending -> text with '\\n' lines. Raises YamlProblem if not UTF-8."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlProblem(
+            line,
+            f"the file is not UTF-8: byte 0x{data[error.start]:02X} at column {column} cannot be read; save it as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_registry(path: Path, name: str, root: Path, raw: RawContent) -> None:
+    shown = display_path(path, root)
+    try:
+        document = load(read_text(path))
+    except YamlProblem as problem:
+        raw.problems.append(Problem(shown, problem.line, problem.message))
+        return
+    raw.problems += [Problem(shown, line, message) for line, message in document.problems]
+    raw.registries[name] = (shown, document)
+
+
+def _read_article(path: Path, root: Path, raw: RawContent) -> None:
+    shown = display_path(path, root)
+    try:
+        text = read_text(path)
+        if not text.strip():
+            raise YamlProblem(1, "the file is empty: an article starts with front matter between '---' lines")
+        front = split_front_matter(text)
+        document = load(front.text, front.first_line)
+    except YamlProblem as problem:
+        raw.problems.append(Problem(shown, problem.line, problem.message))
+        return
+    raw.problems += [Problem(shown, line, message) for line, message in document.problems]
+    raw.articles.append(RawArticle(shown, path.name[: -len(".md")], document, front.body))

@@ -1,0 +1,137 @@
+"""Index -> {page source path: page source}, from the Jinja2 templates in templates/pages.
+
+Each page source is Markdown for MkDocs: a front matter block (title, search exclusion) and the
+template's output, which is mostly compact HTML (link-heavy Markdown is slow to convert).
+Writes nothing; knows nothing of MkDocs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import jinja2
+
+from .body import BodyRenderer
+from .index import Index, group_by_region, lineage, week_monday, week_of
+from .urls import Links, page_src
+
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    listing: bool = False
+    """Listing pages stay out of the search index: they only repeat what article pages say."""
+
+
+class PageLinks:
+    """Links from one page, for templates: link.region('iraq') -> '../iraq/'."""
+
+    def __init__(self, src: str, links: Links):
+        self.src, self._links = src, links
+
+    def to(self, target: str) -> str:
+        return self._links.href(self.src, target)
+
+    def home(self) -> str:
+        return self.to(page_src("home"))
+
+    def section(self, kind: str) -> str:
+        return self.to(page_src(kind))
+
+    def article(self, slug: str) -> str:
+        return self.to(page_src("article", slug))
+
+    def region(self, slug: str) -> str:
+        return self.to(page_src("region", slug))
+
+    def actor(self, slug: str) -> str:
+        return self.to(page_src("actor", slug))
+
+    def theme(self, slug: str) -> str:
+        return self.to(page_src("theme", slug))
+
+    def week(self, key: str) -> str:
+        return self.to(page_src("week", key))
+
+
+def long_date(day: dt.date | dt.datetime) -> str:
+    """'24 January 2025', the way readers write dates, whatever the machine's locale."""
+    months = ("January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def script_attrs(text: str) -> str:
+    """' lang="ar" dir="rtl"' for Arabic-script text, so it renders right to left; else ''."""
+    return ' lang="ar" dir="rtl"' if ARABIC_SCRIPT.search(text or "") else ""
+
+
+def week_label(key: str) -> str:
+    monday = week_monday(key)
+    return f"{key} (from {long_date(monday)})"
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of)
+    env.filters["script_attrs"] = lambda text: jinja2.utils.markupsafe.Markup(script_attrs(text))
+    return env
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path, links: Links, site_name: str):
+        self.env = environment(templates_dir)
+        self.links = links
+        self.site_name = site_name
+        self.body = BodyRenderer()
+
+    def render(self, index: Index) -> dict[str, str]:
+        """Every generated page, keyed by source path, in sorted order."""
+        pages = {spec.src: self.render_page(spec, index) for spec in page_specs(index, self.site_name)}
+        return dict(sorted(pages.items()))
+
+    def render_page(self, spec: PageSpec, index: Index) -> str:
+        context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links),
+                   "body": self.body, "title": spec.title, "lineage": lambda slug: list(lineage(index.registries, slug)),
+                   **spec.context}
+        text = self.env.get_template(spec.template).render(context)
+        meta: dict[str, Any] = {"title": spec.title}
+        if spec.listing:
+            meta["search"] = {"exclude": True}
+        return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{text}"
+
+
+def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
+    """What pages there are: one per article, registry entry and week, and the section indexes."""
+    registries = index.registries
+    yield PageSpec(page_src("home"), "home.md.j2", site_name, listing=True)
+    yield PageSpec(page_src("region"), "regions.md.j2", "Regions", listing=True)
+    yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
+    yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
+    yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
+    for article in index.articles:
+        yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article})
+    for slug, region in registries.regions.items():
+        yield PageSpec(page_src("region", slug), "region.md.j2", region.name, {"region": region, "articles": index.by_region[slug]})
+    for slug, actor in registries.actors.items():
+        yield PageSpec(page_src("actor", slug), "actor.md.j2", actor.name, {"actor": actor, "articles": index.by_actor[slug]})
+    for slug, theme in registries.themes.items():
+        yield PageSpec(page_src("theme", slug), "theme.md.j2", theme.name, {"theme": theme, "articles": index.by_theme[slug]})
+    for key, articles in index.by_week.items():
+        yield PageSpec(page_src("week", key), "week.md.j2", f"Week {key}", {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)}, listing=True)

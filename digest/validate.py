@@ -1,0 +1,163 @@
+"""Raw content -> the valid model plus every problem. Every check runs; nothing stops early."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from .fields import SLUG, SLUG_RULE, Fields
+from .model import Article, Content, Quote, Source
+from .problems import ContentError, Problem, describe, errors_in
+from .reader import RawArticle, RawContent
+from .registry import CheckedRegistries, check_registries
+from .resolve import AliasTable
+
+ARTICLE_FIELDS = (
+    "title", "date", "source", "regions", "summary", "actors", "themes",
+    "language", "quotes", "also_published", "draft", "slug",
+)
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+DATE_FORMS = "YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00"
+
+
+def validate(raw: RawContent, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+    """The content that is valid, and every problem (errors and warnings), sorted."""
+    checked = check_registries(raw)
+    problems = list(raw.problems) + checked.problems
+    articles = []
+    for raw_article in raw.articles:
+        checker = Fields(raw_article.path, raw_article.front)
+        article = _article(raw_article, checker, checked, today or dt.date.today())
+        problems += checker.problems
+        if article is not None:
+            articles.append(article)
+    problems += _duplicate_slugs(articles)
+    articles.sort(key=lambda a: a.sort_key, reverse=True)
+    return Content(checked.registries, tuple(articles)), sorted(problems)
+
+
+def validated(raw: RawContent, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+    """Like validate(), but raises ContentError with every problem when any is an error."""
+    content, problems = validate(raw, today)
+    if errors_in(problems):
+        raise ContentError(problems)
+    return content, problems
+
+
+def _article(raw: RawArticle, checker: Fields, checked: CheckedRegistries, today: dt.date) -> Article | None:
+    fields = checker.mapping(raw.front.value, (), "the front matter")
+    if fields is None:
+        return None
+    checker.unknown_keys(fields, (), ARTICLE_FIELDS, "the front matter")
+    before = len(checker.problems)
+    title = checker.text(fields, "title", (), required=True)
+    published = _published(fields, checker, today)
+    source = _source(fields, checker)
+    regions = _references(fields, "regions", checker, checked.tables["regions"], "region", required=True)
+    actors = _references(fields, "actors", checker, checked.tables["actors"], "actor")
+    themes = _references(fields, "themes", checker, checked.tables["themes"], "theme")
+    summary = checker.text(fields, "summary", (), required=True)
+    language = _language(fields, checker)
+    quotes = _quotes(fields, checker, checked.tables["actors"])
+    also = tuple(_link(item, where, checker) for item, where in checker.mapping_list(fields, "also_published", ()))
+    draft = checker.boolean(fields, "draft", (), default=False)
+    slug = _slug(fields, raw, checker)
+    if any(not p.warning for p in checker.problems[before:]):
+        return None
+    return Article(
+        slug=slug, title=title, published=published, source=source, regions=regions, summary=summary,
+        path=raw.path, actors=actors, themes=themes, language=language, quotes=quotes,
+        also_published=tuple(a for a in also if a is not None), draft=draft, body=raw.body,
+    )
+
+
+def _published(fields: dict, checker: Fields, today: dt.date) -> dt.datetime | None:
+    value = fields.get("date")
+    if value is None:
+        checker.problem((), "'date' is required: " + DATE_FORMS)
+        return None
+    text = str(value).strip()
+    if isinstance(value, (bool, list, dict)) or not re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        checker.problem(("date",), f"'date' must be {DATE_FORMS}, got {describe(value)} '{text}'")
+        return None
+    try:
+        published = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+    except ValueError as error:
+        reason = "it does not exist" if "range" in str(error) else f"expected {DATE_FORMS}"
+        checker.problem(("date",), f"'date' {text} is not a valid date: {reason}")
+        return None
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=dt.timezone.utc)
+    if published.date() > today:
+        checker.problem(("date",), f"'date' {text} is in the future", warning=True)
+    return published
+
+
+def _source(fields: dict, checker: Fields) -> Source | None:
+    value = fields.get("source")
+    if isinstance(value, dict):
+        name = checker.text(value, "name", ("source",), required=True)
+        checker.unknown_keys(value, ("source",), ("name", "url"), "'source'")
+        url = checker.url(value, "url", ("source",))
+        return Source(name, url) if name else None
+    name = checker.text(fields, "source", (), required=True)
+    return Source(name) if name else None
+
+
+def _references(fields: dict, key: str, checker: Fields, table: AliasTable, what: str, required: bool = False) -> tuple[str, ...]:
+    slugs = []
+    for name, where in checker.text_list(fields, key, (), required):
+        slug = table.resolve(name)
+        if slug is None:
+            checker.problem(where, f"unknown {what} '{name}'{table.suggest(name)}")
+        else:
+            slugs.append(slug)
+    return tuple(dict.fromkeys(slugs))
+
+
+def _language(fields: dict, checker: Fields) -> str:
+    language = checker.text(fields, "language", ()) or "en"
+    if not LANGUAGE_TAG.match(language):
+        checker.problem(("language",), f"'language' must be a language tag such as en, ar or fr-CA, got '{language}'")
+    return language
+
+
+def _quotes(fields: dict, checker: Fields, actors: AliasTable) -> tuple[Quote, ...]:
+    quotes = []
+    for item, where in checker.mapping_list(fields, "quotes", ()):
+        checker.unknown_keys(item, where, ("speaker", "text"), "a quote")
+        speaker = checker.text(item, "speaker", where, required=True)
+        text = checker.text(item, "text", where, required=True)
+        if speaker and text:
+            quotes.append(Quote(speaker, text, actors.resolve(speaker)))
+    return tuple(quotes)
+
+
+def _link(item: dict, where: tuple, checker: Fields) -> Source | None:
+    checker.unknown_keys(item, where, ("name", "url"), "'also_published'")
+    name = checker.text(item, "name", where, required=True)
+    url = checker.url(item, "url", where, required=True)
+    return Source(name, url) if name and url else None
+
+
+def _slug(fields: dict, raw: RawArticle, checker: Fields) -> str:
+    if "slug" in fields:
+        slug = checker.text(fields, "slug", ())
+        if slug is not None:
+            checker.slug(slug, ("slug",), "'slug'")
+        return slug or raw.stem
+    if not SLUG.match(raw.stem):
+        checker.problem((), f"the file name '{raw.stem}' is not a valid slug ({SLUG_RULE}): rename the file or set 'slug:'")
+    return raw.stem
+
+
+def _duplicate_slugs(articles: list[Article]) -> list[Problem]:
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_slug[article.slug].append(article)
+    problems = []
+    for slug, same in by_slug.items():
+        for article in same if len(same) > 1 else ():
+            others = ", ".join(a.path for a in same if a is not article)
+            problems.append(Problem(article.path, 1, f"slug '{slug}' is also used by {others}"))
+    return problems
