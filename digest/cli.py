@@ -13,21 +13,27 @@ from .problems import ContentError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="digest", description="Curated Markdown notes in, a digest site out.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (("check", "validate all content"), ("build", "check, then a strict MkDocs build into site/")):
-        command = commands.add_parser(name, help=help_text)
-        command.add_argument("--content", type=Path, help="the content tree (default: the plugin's option in mkdocs.yml)")
-        command.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
-        if name == "check":
-            command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    for name, (help_text, configure, _) in COMMANDS.items():
+        configure(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
     try:
-        return {"check": run_check, "build": run_build}[args.command](args)
+        return COMMANDS[args.command][2](args)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     except CommandFailed as error:
         print(f"digest: {error}", file=sys.stderr)
         return 1
+
+
+def project_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, help="the content tree (default: the plugin's option in mkdocs.yml)")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="default: mkdocs.yml")
+
+
+def check_options(parser: argparse.ArgumentParser) -> None:
+    project_options(parser)
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
 
 class CommandFailed(Exception):
@@ -71,6 +77,13 @@ def run_build(args: argparse.Namespace) -> int:
     shutil.rmtree(retired, ignore_errors=True)
     print(f"built {site_dir}")
     return 0
+
+
+COMMANDS = {
+    "check": ("validate all content", check_options, run_check),
+    "build": ("check, then a strict MkDocs build into site/", project_options, run_build),
+}
+"""Command name -> (help, argument setup, runner returning the exit status)."""
 
 
 if __name__ == "__main__":
