@@ -131,13 +131,9 @@ def _related(articles: tuple[Article, ...], groups: dict[str, dict[str, tuple[Ar
                 for other in groups[field].get(slug, ()):
                     scores[other.slug] += weight
         scores.pop(article.slug, None)
-        ranked = sorted(scores, key=lambda s: (-scores[s], *_newest_first(by_slug[s])))
+        ranked = sorted(scores, key=lambda s: (-scores[s], *by_slug[s].newest_first))
         related[article.slug] = tuple(by_slug[s] for s in ranked[:RELATED_LIMIT])
     return related
-
-
-def _newest_first(article: Article) -> tuple[float, str]:
-    return (-article.published.timestamp(), article.slug)
 
 
 def _direct_regions(articles: tuple[Article, ...]) -> dict[str, list[Article]]:

@@ -92,9 +92,9 @@ class Article:
         return self.published.date()
 
     @property
-    def sort_key(self) -> tuple[dt.datetime, str]:
-        """Total order, oldest first: sort with reverse=True for newest first."""
-        return (self.published, self.slug)
+    def newest_first(self) -> tuple[float, str]:
+        """Sort key: newest first, then by slug, so that the order is total."""
+        return (-self.published.timestamp(), self.slug)
 
 
 @dataclass(frozen=True)

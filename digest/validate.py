@@ -32,7 +32,7 @@ def validate(raw: RawContent, today: dt.date | None = None) -> tuple[Content, li
         if article is not None:
             articles.append(article)
     problems += _duplicate_slugs(articles)
-    articles.sort(key=lambda a: a.sort_key, reverse=True)
+    articles.sort(key=lambda a: a.newest_first)
     return Content(checked.registries, tuple(articles)), sorted(problems)
 
 

@@ -1,5 +1,5 @@
 """Search finds what curators wrote, in Latin and Arabic script, with no request off the site."""
-from conftest import screenshot, search
+from browsing import screenshot, search
 
 
 def result_titles(page) -> list[str]:
