@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import shutil
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from .pipeline import check
 from .problems import ContentError
@@ -66,7 +69,8 @@ def run_build(args: argparse.Namespace) -> int:
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        build(args.config_file, args.content, staging, strict=True)
+        with mkdocs_warnings():
+            build(args.config_file, args.content, staging, strict=True)
     except BuildFailed as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise CommandFailed(f"the build failed; {site_dir} is unchanged\n{error}") from None
@@ -77,6 +81,20 @@ def run_build(args: argparse.Namespace) -> int:
     shutil.rmtree(retired, ignore_errors=True)
     print(f"built {site_dir}")
     return 0
+
+
+@contextlib.contextmanager
+def mkdocs_warnings() -> Iterator[None]:
+    """Print MkDocs' warnings and errors while it runs: a strict build stops on them, so say which."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 COMMANDS = {

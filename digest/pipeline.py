@@ -1,10 +1,11 @@
-"""The whole core in a few lines: read -> validate -> index -> render. Writes nothing."""
+"""The whole core in a few lines: read -> validate -> index -> render pages and feeds. Writes nothing."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from .index import Index, build_index
 from .model import Content
 from .problems import Problem
@@ -22,6 +23,10 @@ class Settings:
     """Project root: problem paths are shown relative to it."""
     site_name: str = "digest"
     directory_urls: bool = True
+    site_url: str | None = None
+    """Where the site is served; feeds need it for absolute links (without it they are relative)."""
+    feed_items: int = DEFAULT_FEED_ITEMS
+    """The most items a feed carries."""
 
 
 @dataclass(frozen=True)
@@ -43,5 +48,8 @@ def check(settings: Settings, today: dt.date | None = None) -> tuple[Content, li
 def build_site(settings: Settings) -> Site:
     content, warnings = check(settings)
     index = build_index(content)
-    renderer = Renderer(settings.templates_dir, Links(settings.directory_urls), settings.site_name)
-    return Site(content, index, renderer.render(index), {}, warnings)
+    links = Links(settings.directory_urls)
+    feeds = Catalogue(index, settings.site_name)
+    renderer = Renderer(settings.templates_dir, links, settings.site_name)
+    writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items)
+    return Site(content, index, renderer.render(index, feeds), writer.files(), warnings)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .feeds import DEFAULT_FEED_ITEMS
 from .pipeline import Settings, Site, build_site
 from .problems import ContentError
 
@@ -32,11 +34,25 @@ DEFAULT_NAV = [
 ]
 
 
+class PositiveInt(c.Type):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int):
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"Expected a whole number of at least 1, but received: {value!r}")
+        return value
+
+
 class DigestConfig(base.Config):
     content = c.Type(str, default="content")
     """The content tree (articles/ and the three registries), relative to mkdocs.yml."""
     templates = c.Type(str, default="templates/pages")
     """The Jinja2 templates of the generated pages, relative to mkdocs.yml."""
+    feed_items = PositiveInt(default=DEFAULT_FEED_ITEMS)
+    """The most items each feed carries (its newest)."""
 
 
 def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
@@ -47,6 +63,8 @@ def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
         root=root,
         site_name=config.site_name,
         directory_urls=config.use_directory_urls,
+        site_url=config.site_url,
+        feed_items=plugin_config.feed_items,
     )
 
 
@@ -63,6 +81,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.settings = settings_for(config, self.config)
         if not self.settings.content_dir.is_dir():
             raise PluginError(f"digest: the content folder {self.settings.content_dir} does not exist")
+        if not self.settings.site_url:
+            log.warning("site_url is not set in mkdocs.yml: feed readers need it for absolute links, so the feeds "
+                        "are written with links relative to each feed; set site_url to where the site is served")
         config.docs_dir = str(self.settings.content_dir)
         if config.nav is None:
             config.nav = DEFAULT_NAV

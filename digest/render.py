@@ -11,13 +11,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import jinja2
 
 from .body import BodyRenderer
 from .index import Index, group_by_region, lineage, week_monday, week_of
 from .urls import Links, page_src
+
+if TYPE_CHECKING:
+    from .feeds import Catalogue
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -101,19 +104,22 @@ class Renderer:
         self.site_name = site_name
         self.body = BodyRenderer()
 
-    def render(self, index: Index) -> dict[str, str]:
+    def render(self, index: Index, feeds: Catalogue | None = None) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index) for spec in page_specs(index, self.site_name)}
+        pages = {spec.src: self.render_page(spec, index, feeds) for spec in page_specs(index, self.site_name)}
         return dict(sorted(pages.items()))
 
-    def render_page(self, spec: PageSpec, index: Index) -> str:
+    def render_page(self, spec: PageSpec, index: Index, feeds: Catalogue | None = None) -> str:
         context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links),
                    "body": self.body, "title": spec.title, "lineage": lambda slug: list(lineage(index.registries, slug)),
-                   **spec.context}
+                   "feed": feeds.own(spec.src) if feeds else None, **spec.context}
         text = self.env.get_template(spec.template).render(context)
         meta: dict[str, Any] = {"title": spec.title}
         if spec.listing:
             meta["search"] = {"exclude": True}
+        alternates = feeds.alternates(spec.src) if feeds else []
+        if alternates:
+            meta["feeds"] = alternates  # for <link rel="alternate"> in the theme's <head>
         return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{text}"
 
 

@@ -1,0 +1,283 @@
+"""Feeds: the Index -> {site path: bytes} for Atom (feed.xml) and JSON Feed 1.1 (feed.json).
+
+One feed for the whole digest, one per region, actor and theme that has articles, and one of the
+weekly digests. Knows nothing of MkDocs or files. No clock: every date comes from the articles
+(a feed's date is its newest item's), so the same content gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from feedgenerator import Atom1Feed
+
+from .index import Index
+from .model import Article, Source
+from .render import long_date, script_attrs, week_label
+from .urls import SECTIONS, Links, feed_path, page_src
+
+DEFAULT_FEED_ITEMS = 50
+ATOM_TYPE = "application/atom+xml"
+JSON_FEED_TYPE = "application/feed+json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+FORMATS = (("xml", ATOM_TYPE, "Atom"), ("json", JSON_FEED_TYPE, "JSON Feed"))
+"""(file extension, media type, name) of each format every feed is written in."""
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry (YAML lets a curator type them as escapes); the Atom writer refuses them."""
+GROUPS = (("region", "regions", "by_region"), ("actor", "actors", "by_actor"), ("theme", "themes", "by_theme"))
+"""(page kind, registry attribute, Index attribute) of each kind of group that has feeds."""
+GROUP_DESCRIPTIONS = {
+    "region": "Articles about {name} and its sub-regions, newest first.",
+    "actor": "Articles that name {name}, newest first.",
+    "theme": "Articles on {name}, newest first.",
+}
+
+
+@dataclass(frozen=True)
+class Feed:
+    """What one feed follows; written twice, as Atom and as JSON Feed, beside the page it follows."""
+
+    kind: str | None
+    """'region', 'actor', 'theme', 'week' (the weekly digest), or None for the whole digest."""
+    slug: str | None
+    page: str
+    """Source of the page the feed follows: 'regions/iraq.md'."""
+    title: str
+    name: str
+    """What readers follow, for links: 'Iraq', 'the whole digest'."""
+    description: str
+    articles: tuple[Article, ...] = ()
+    weeks: tuple[tuple[str, tuple[Article, ...]], ...] = ()
+    """The weekly digest's items: (week key, its articles), newest week first."""
+
+    def path(self, extension: str) -> str:
+        return feed_path(self.kind, self.slug, extension)
+
+
+class Catalogue:
+    """Every feed the site has, and which feeds each page announces."""
+
+    def __init__(self, index: Index, site_name: str):
+        self.registries = index.registries
+        self.feeds = tuple(_feeds(index, site_name))
+        self._by_page = {feed.page: feed for feed in self.feeds}
+
+    def own(self, src: str) -> Feed | None:
+        """The feed that follows the same thing as the page built from src, if there is one."""
+        return self._by_page.get(src)
+
+    def alternates(self, src: str) -> list[dict[str, str]]:
+        """<link rel="alternate"> attributes for a page: its own feed, the weekly digest's on
+        week pages, then the whole digest's; site paths for the theme to make relative."""
+        candidates = [self.own(src), self.own(page_src("week"))] if posixpath.dirname(src) == SECTIONS["week"] else [self.own(src)]
+        feeds = dict.fromkeys(f for f in [*candidates, self.own(page_src("home"))] if f is not None)
+        return [{"href": feed.path(ext), "type": media, "title": f"{feed.title} ({name})"}
+                for feed in feeds for ext, media, name in FORMATS]
+
+
+def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
+    if not index.articles:
+        return
+    yield Feed(None, None, page_src("home"), site_name, "the whole digest", "Every published article, newest first.", index.articles)
+    yield Feed("week", None, page_src("week"), f"Weekly digest · {site_name}", "the weekly digest",
+               "One entry per ISO week, listing that week's articles.", weeks=tuple(index.by_week.items()))
+    for kind, registry, groups in GROUPS:
+        entries = getattr(index.registries, registry)
+        for slug, articles in getattr(index, groups).items():
+            if articles:
+                entry = entries[slug]
+                description = _text(entry.description or GROUP_DESCRIPTIONS[kind].format(name=entry.name))
+                yield Feed(kind, slug, page_src(kind, slug), _text(f"{entry.name} · {site_name}"), entry.name, description, articles)
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    scheme: str | None
+    """The section page of the tag's kind ('https://.../regions/'); None when links are relative."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feed entry, an article or a week, before it is written in either format."""
+
+    id: str
+    url: str
+    title: str
+    date: dt.datetime
+    summary: str
+    html: str
+    language: str
+    source: Source | None = None
+    """Who reported it: the entry's author; its url is the original report."""
+    tags: tuple[Tag, ...] = ()
+
+
+class FeedWriter:
+    """Writes a Catalogue's feeds. Links are absolute from site_url; without it, relative to the feed."""
+
+    def __init__(self, catalogue: Catalogue, site_name: str, links: Links, site_url: str | None = None,
+                 limit: int = DEFAULT_FEED_ITEMS):
+        self.catalogue = catalogue
+        self.site_name = site_name
+        self.links = links
+        self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        self.limit = limit
+
+    def files(self) -> dict[str, bytes]:
+        """Every feed file by site path, in sorted order."""
+        files = {}
+        for feed in self.catalogue.feeds:
+            items = self.items(feed)
+            files[feed.path("xml")] = self.atom(feed, items)
+            files[feed.path("json")] = self.json_feed(feed, items)
+        return dict(sorted(files.items()))
+
+    def items(self, feed: Feed) -> list[Item]:
+        """The feed's newest items, newest first, at most `limit` of them."""
+        if feed.kind == "week":
+            return [self.week_item(key, articles, feed) for key, articles in feed.weeks[: self.limit]]
+        return [self.article_item(article, feed) for article in feed.articles[: self.limit]]
+
+    def url(self, target: str, feed: Feed) -> str:
+        """The address of a page source or site file as written in the feed's files."""
+        if self.site_url:
+            return self.site_url + self.links.dest(target)
+        return self.links.href(feed.path("xml"), target)
+
+    def id(self, src: str) -> str:
+        """A page's id: its address in the served site (directory URLs, whatever this build's mode),
+        so it changes neither with the title nor in the bundle. Without site_url, a URN of that path."""
+        canonical = Links(directory_urls=True).dest(src)
+        return self.site_url + canonical if self.site_url else "urn:digest:" + canonical
+
+    def article_item(self, article: Article, feed: Feed) -> Item:
+        src = page_src("article", article.slug)
+        return Item(
+            id=self.id(src),
+            url=self.url(src, feed),
+            title=_text(article.title),
+            date=article.published,
+            summary=_text(article.summary),
+            html=_text(self.article_html(article)),
+            language=article.language,
+            source=Source(_text(article.source.name), article.source.url),
+            tags=tuple(self.tags(article, feed)),
+        )
+
+    def tags(self, article: Article, feed: Feed) -> Iterator[Tag]:
+        """The article's regions, actors and themes, by name."""
+        for kind, registry, _ in GROUPS:
+            scheme = self.url(page_src(kind), feed) if self.site_url else None
+            entries = getattr(self.catalogue.registries, registry)
+            for slug in getattr(article, registry):
+                yield Tag(_text(entries[slug].name), scheme)
+
+    def article_html(self, article: Article) -> str:
+        source = _escape(article.source.name)
+        if article.source.url:
+            source = f'<a href="{html.escape(article.source.url)}">{source}</a>'
+        return (f"<p{script_attrs(article.summary)}>{_escape(article.summary)}</p>\n"
+                f"<p>Reported by {source} on {long_date(article.published)}.</p>")
+
+    def week_item(self, key: str, articles: tuple[Article, ...], feed: Feed) -> Item:
+        src = page_src("week", key)
+        count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        lines = "".join(
+            f'<li{script_attrs(a.title)}><a href="{html.escape(self.url(page_src("article", a.slug), feed))}">{_escape(a.title)}</a>'
+            f" · {_escape(a.source.name)} · {long_date(a.published)}<br>{_escape(a.summary)}</li>\n"
+            for a in articles
+        )
+        return Item(
+            id=self.id(src),
+            url=self.url(src, feed),
+            title=f"Week {week_label(key)}",
+            date=articles[0].published,  # the week's newest article: the item changes when the week does
+            summary=_text(f"{count}: " + "; ".join(a.title for a in articles)),
+            html=_text(f"<p>{count} this week:</p>\n<ul>\n{lines}</ul>"),
+            language="en",
+        )
+
+    def atom(self, feed: Feed, items: list[Item]) -> bytes:
+        atom = _AtomFeed(
+            title=feed.title,
+            link=self.url(feed.page, feed),
+            description=feed.description,
+            author_name=self.site_name,
+            feed_url=self.url(feed.path("xml"), feed),
+            feed_guid=self.id(feed.page),
+        )
+        for item in items:
+            atom.add_item(
+                title=item.title,
+                link=item.url,
+                description=_escape(item.summary),  # Atom1Feed writes the summary as HTML
+                content=item.html,
+                author_name=item.source.name if item.source else None,
+                pubdate=item.date,  # also the entry's <updated>, and the newest one the feed's
+                unique_id=item.id,
+                language=item.language,
+                via=item.source.url if item.source else None,
+                tags=item.tags,
+            )
+        return atom.writeString("utf-8").encode("utf-8")
+
+    def json_feed(self, feed: Feed, items: list[Item]) -> bytes:
+        data = {
+            "version": JSON_FEED_VERSION,
+            "title": feed.title,
+            "description": feed.description,
+            "authors": [{"name": self.site_name}],
+            "items": [_json_item(item) for item in items],
+        }
+        if self.site_url:
+            data["home_page_url"] = self.url(feed.page, feed)
+            data["feed_url"] = self.url(feed.path("json"), feed)
+        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+class _AtomFeed(Atom1Feed):
+    """Pelican's Atom writer, plus what the digest's entries carry: their language, the original
+    report as a rel="via" link, and categories with the scheme of their kind."""
+
+    def item_attributes(self, item: dict) -> dict[str, str]:
+        return {"xml:lang": item["language"]}
+
+    def add_item_elements(self, handler, item: dict) -> None:
+        super().add_item_elements(handler, item)
+        if item["via"]:
+            handler.addQuickElement("link", "", {"href": item["via"], "rel": "via"})
+        for tag in item["tags"]:
+            handler.addQuickElement("category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})})
+
+
+def _json_item(item: Item) -> dict:
+    data = {
+        "id": item.id,
+        "url": item.url,
+        "title": item.title,
+        "summary": item.summary,
+        "content_html": item.html,
+        "date_published": item.date.isoformat(),
+        "language": item.language,
+    }
+    if item.source is not None:
+        data["authors"] = [{"name": item.source.name}]
+        if item.source.url:
+            data["external_url"] = item.source.url
+    if item.tags:
+        data["tags"] = list(dict.fromkeys(tag.name for tag in item.tags))
+    return data
+
+
+def _text(value: str) -> str:
+    return XML_ILLEGAL.sub("", value)
+
+
+def _escape(text: str) -> str:
+    """Text as HTML element content (quotes need no escaping there)."""
+    return html.escape(text, quote=False)
