@@ -74,10 +74,11 @@ class Catalogue:
     def alternates(self, src: str) -> list[dict[str, str]]:
         """<link rel="alternate"> attributes for a page: its own feed, the weekly digest's on
         week pages, then the whole digest's; site paths for the theme to make relative."""
-        candidates = [self.own(src), self.own(page_src("week"))] if posixpath.dirname(src) == SECTIONS["week"] else [self.own(src)]
-        feeds = dict.fromkeys(f for f in [*candidates, self.own(page_src("home"))] if f is not None)
+        in_weeks = posixpath.dirname(src) == SECTIONS["week"]
+        candidates = (self.own(src), self.own(page_src("week")) if in_weeks else None, self.own(page_src("home")))
+        feeds = {feed.page: feed for feed in candidates if feed is not None}  # keyed by page: no hashing of articles
         return [{"href": feed.path(ext), "type": media, "title": f"{feed.title} ({name})"}
-                for feed in feeds for ext, media, name in FORMATS]
+                for feed in feeds.values() for ext, media, name in FORMATS]
 
 
 def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
@@ -93,6 +94,7 @@ def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
                 entry = entries[slug]
                 description = _text(entry.description or GROUP_DESCRIPTIONS[kind].format(name=entry.name))
                 yield Feed(kind, slug, page_src(kind, slug), _text(f"{entry.name} · {site_name}"), entry.name, description, articles)
+
 
 @dataclass(frozen=True)
 class Tag:

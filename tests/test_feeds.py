@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from conftest import REGIONS, REPO, article, content_tree, mkdocs_project, settings_for
+from trees import REGIONS, REPO, article, content_tree, mkdocs_project, settings_for
 
 from digest.cli import main
 from digest.pipeline import Settings, Site, build_site
@@ -186,6 +186,12 @@ def test_drafts_appear_in_no_feed(tmp_path):
     assert not any(b"secret" in data or b"Secret" in data for data in site.files.values())
     assert "regions/syria/feed.xml" not in site.files
     assert [e.title for e in atom(site).entries] == ["Public report"]
+
+
+def test_a_digest_without_articles_has_no_feeds_and_announces_none(tmp_path):
+    site = built(content_tree(tmp_path, {"draft.md": article(extra="draft: true\n")}))
+    assert site.files == {}
+    assert not any('"feeds"' in text or "digest-feeds" in text for text in site.pages.values())
 
 
 # Caps, weeks, determinism ------------------------------------------------------------------------------

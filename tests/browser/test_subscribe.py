@@ -1,6 +1,6 @@
 """Subscribing as a reader would: the visible feed line on a page leads to a feed that parses."""
 import feedparser
-from conftest import screenshot
+from browsing import screenshot
 
 
 def test_region_page_shows_a_subscribe_line_whose_links_serve_the_feeds(page, site_url):
