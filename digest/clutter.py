@@ -29,10 +29,12 @@ LEFTOVER = re.compile(r"^(?=\S*_)\S+$|^\[[^\]]*\]$|^\{\{.*\}\}$|^<[^>]*>$")
 """One token with an underscore (a template variable), a lone shortcode, or a stray tag."""
 CAPTION = re.compile(r"\s\[[^\[\]]{1,40}\]\s*$|^(?:photo|image|picture|credit|file photo|caption)\s*:", re.IGNORECASE)
 PROVENANCE_SOURCE = re.compile(
-    r"\b(?:source|originally|first published|fuente|fonte|quelle|origine)\b|المصدر|نشر", re.IGNORECASE
+    r"\b(?:source|originally|first published|fuente|fonte|quelle|origine|originariamente|publié|publicado|pubblicato"
+    r"|veröffentlicht)\b|المصدر|نشر",
+    re.IGNORECASE,
 )
 PROVENANCE_OBJECT = re.compile(
-    r"\b(?:article|story|post|site|website|here|cet article|ce site|artículo|sitio|articolo|artikel|webseite)\b|المقال|الموقع",
+    r"\b(?:article|story|post|site|website|here|artículo|sitio|articolo|sito|artikel|webseite)\b|المقال|الموقع",
     re.IGNORECASE,
 )
 MAX_NOTE_WORDS = 14

@@ -138,13 +138,11 @@ def _walk(node: dict, key: str) -> dict | None:
 
 def _variants(key: str) -> Iterator[str]:
     """The word, then the word without an Arabic conjunction and/or preposition prefix."""
-    yield key
-    for rest in _without(key, ARABIC_PREFIXES):
-        yield rest
-        yield from _without(rest, ARABIC_PARTICLES)
-    yield from _without(key, ARABIC_PARTICLES)
-    if key.startswith("لل") and len(key) > 3:
-        yield "ال" + key[2:]  # li + al- is written with one alif dropped: للعراق
+    for base in (key, *_without(key, ARABIC_PREFIXES)):
+        yield base
+        yield from _without(base, ARABIC_PARTICLES)
+        if base.startswith("لل") and len(base) > 3:
+            yield "ال" + base[2:]  # li + al- drops the alif: للعراق
 
 
 def _without(key: str, prefixes: tuple[str, ...]) -> Iterator[str]:
