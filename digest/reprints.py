@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .resolve import normalise
 
 SHINGLE = 4
 TEXT_SHARE = 0.5
@@ -30,7 +31,10 @@ COMMON_SHINGLE = 50
 """A shingle found in more articles than this is boilerplate ('according to a statement'): not indexed."""
 TITLE_RATIO = 80
 TITLE_DAYS = 3
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")
+MARKS = re.compile(r"[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+"""Accents, harakat and tatweel, which resolve.normalise ignores too."""
+Features = tuple[frozenset[int], str]
 
 
 @dataclass(frozen=True)
@@ -61,29 +65,29 @@ class ReprintIndex:
     _by_day: list[tuple[dt.date, str]] = field(default_factory=list)
     _undated: list[str] = field(default_factory=list)
 
-    def add(self, record: Record) -> None:
+    def add(self, record: Record, features: Features | None = None) -> None:
+        shingles, title = features or features_of(record)
         self.records[record.key] = record
-        shingles = shingles_of(record.text)
         self._shingles[record.key] = shingles
         for shingle in shingles:
             self._postings[shingle].append(record.key)
         for url in record.urls:
             self._urls[_url_key(url)].append(record.key)
-        self._titles[record.key] = " ".join(_words(record.title))
+        self._titles[record.key] = title
         if record.day is None:
             self._undated.append(record.key)
         else:
             bisect.insort(self._by_day, (record.day, record.key))
 
-    def similar(self, record: Record) -> list[Match]:
+    def similar(self, record: Record, features: Features | None = None) -> list[Match]:
         """The indexed articles (other than record itself) that look like the same report, most alike first."""
+        shingles, title = features or features_of(record)
         found: dict[str, tuple[int, str]] = {}
         for url in record.urls:
             for key in self._urls.get(_url_key(url), ()):
                 found.setdefault(key, (300, f"both name the address {url}"))
-        for key, share in self._text_matches(shingles_of(record.text)):
+        for key, share in self._text_matches(shingles):
             found.setdefault(key, (200 + round(share * 100), f"{round(share * 100)}% of the text is the same"))
-        title = " ".join(_words(record.title))
         for key in self._dated_near(record.day):
             ratio = fuzz.ratio(title, self._titles[key], score_cutoff=TITLE_RATIO)
             if ratio:
@@ -94,11 +98,8 @@ class ReprintIndex:
     def _text_matches(self, shingles: frozenset[int]) -> list[tuple[str, float]]:
         if len(shingles) < MIN_SHINGLES:
             return []
-        shared: Counter[str] = Counter()
-        for shingle in shingles:
-            postings = self._postings.get(shingle, ())
-            if len(postings) <= COMMON_SHINGLE:
-                shared.update(postings)
+        postings = (self._postings.get(shingle, ()) for shingle in shingles)
+        shared = Counter(chain.from_iterable(p for p in postings if len(p) <= COMMON_SHINGLE))
         matches = []
         for key, count in shared.items():
             smaller = min(len(shingles), len(self._shingles[key]))
@@ -119,19 +120,23 @@ def likely_reprints(records: list[Record]) -> list[tuple[Record, Record, str]]:
     index = ReprintIndex()
     pairs = []
     for record in sorted(records, key=lambda r: (r.day or dt.date.min, r.key)):
-        for match in index.similar(record)[:1]:
+        features = features_of(record)
+        for match in index.similar(record, features)[:1]:
             pairs.append((index.records[match.key], record, match.reason))
-        index.add(record)
+        index.add(record, features)
     return sorted(pairs, key=lambda pair: (pair[1].key, pair[0].key))
 
 
-def shingles_of(text: str) -> frozenset[int]:
-    words = _words(text)
-    return frozenset(hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+def features_of(record: Record) -> Features:
+    """(hashed word shingles of the text, normalised title): what the index compares."""
+    words = _words(record.text)
+    shingles = frozenset(hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+    return shingles, " ".join(_words(record.title))
 
 
 def _words(text: str) -> list[str]:
-    return [key for key in (normalise(w) for w in WORD.findall(text)) if key]
+    """Casefolded words without accents or harakat; one pass over the text, not one per word."""
+    return WORD.findall(MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold())
 
 
 def _url_key(url: str) -> str:
