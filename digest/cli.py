@@ -88,7 +88,7 @@ def new_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import SlugTaken, Workspace, plan_new
+    from .scaffold import SlugTaken, plan_new
 
     today = dt.date.today()
     workspace = _workspace(args, today)

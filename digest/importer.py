@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from .companions import record_for
 from .extract import Extracted, extract
-from .mentions import Mention, words
+from .mentions import Mention
 from .names import Name, find_names
+from .reader import display_path
 from .quotes import Person, candidate_quotes
 from .reprints import Match, Record, ReprintIndex
 from .resolve import normalise
@@ -36,7 +37,6 @@ class Unknown:
 
 @dataclass(frozen=True)
 class Imported:
-    input_name: str
     files: tuple[Planned, ...]
     unknown: tuple[Unknown, ...] = ()
     reprints: tuple[tuple[str, str, str], ...] = ()
@@ -62,7 +62,8 @@ class Importer:
         slug = slugify(extracted.title or input_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "imported-article"
         day = extracted.date or self.today
         draft_path, text_path = self.workspace.place(slug, day)
-        mentions = self._mentions(extracted.text)
+        text = f"{extracted.title}\n\n{extracted.text}" if extracted.title else extracted.text
+        mentions = self.workspace.mentions(text)
         draft = Draft(
             title=title,
             date=day,
@@ -70,23 +71,19 @@ class Importer:
             source_name=extracted.source_name,
             source_url=extracted.source_url,
             language=extracted.language or "en",
-            suggestions=suggest(self.workspace, f"{extracted.title or ''}\n\n{extracted.text}"),
-            quotes=[(q.speaker, q.text) for q in candidate_quotes(extracted.text, self._people(extracted.text, mentions))],
+            suggestions=suggest(self.workspace, mentions),
+            quotes=[(q.speaker, q.text) for q in candidate_quotes(text, self._people(text, mentions))],
             outlets=self._outlets(mentions),
         )
         files = (
             Planned(draft_path, draft_text(draft, slug), "draft"),
             Planned(text_path, _kept_text(extracted, input_name.rsplit("/", 1)[-1]), "extracted text, kept for reference and never published"),
         )
-        record = Record(str(draft_path), title, extracted.text, extracted.date, frozenset(filter(None, [extracted.source_url])))
+        record = Record(display_path(draft_path, self.workspace.root), title, extracted.text, extracted.date, frozenset(filter(None, [extracted.source_url])))
         reprints = tuple(self._reprint(match, extracted) for match in self._index.similar(record))
         self.workspace.reserve(slug, draft_path)
         self._index.add(record)
-        return Imported(input_name, files, tuple(self._unknown(extracted.text, mentions)), reprints, _notes(extracted))
-
-    def _mentions(self, text: str) -> dict[str, list[Mention]]:
-        tokens = words(text)
-        return {name: matcher.find(text, tokens) for name, matcher in self.workspace.matchers.items()}
+        return Imported(files, tuple(self._unknown(text, mentions)), reprints, _notes(extracted))
 
     def _names(self, text: str, mentions: dict[str, list[Mention]]) -> list[Name]:
         known = [(m.start, m.end) for found in mentions.values() for m in found]

@@ -15,7 +15,7 @@ import yaml
 from anyascii import anyascii
 
 from .companions import companion_path
-from .mentions import Matcher, matchers, ranked
+from .mentions import Matcher, Mention, matchers, ranked, words
 from .model import Content, Registries
 from .placeholders import placeholder
 from .problems import ContentError, errors_in
@@ -65,7 +65,6 @@ class Draft:
     """(speaker or None, verbatim text)."""
     outlets: list[str] = field(default_factory=list)
     """Media actors the text names: hints for a source it does not state."""
-    body: str = ""
 
 
 @dataclass
@@ -106,6 +105,11 @@ class Workspace:
                 raise SlugTaken(f"{display_path(path, self.root)} already exists")
         return paths
 
+    def mentions(self, text: str) -> dict[str, list[Mention]]:
+        """Registry name -> every mention of its entries in the text."""
+        tokens = words(text)
+        return {name: matcher.find(text, tokens) for name, matcher in self.matchers.items()}
+
     def reserve(self, slug: str, path: Path) -> None:
         self.taken[slug] = display_path(path, self.root)
 
@@ -131,14 +135,11 @@ def slugify(title: str) -> str:
     return slug
 
 
-def suggest(workspace: Workspace, text: str) -> dict[str, list[Suggested]]:
-    """Registry name -> the entries the text mentions, most mentioned first."""
+def suggest(workspace: Workspace, mentions: dict[str, list[Mention]]) -> dict[str, list[Suggested]]:
+    """Registry name -> the entries mentioned, most mentioned first."""
     registries = workspace.content.registries
     entries = {"regions": registries.regions, "actors": registries.actors, "themes": registries.themes}
-    return {
-        name: [Suggested(slug, entries[name][slug].name, count) for slug, count in ranked(matcher.find(text))]
-        for name, matcher in workspace.matchers.items()
-    }
+    return {name: [Suggested(slug, entries[name][slug].name, count) for slug, count in ranked(found)] for name, found in mentions.items()}
 
 
 def plan_new(workspace: Workspace, title: str, today: dt.date, slug: str | None = None) -> Planned:
@@ -147,12 +148,12 @@ def plan_new(workspace: Workspace, title: str, today: dt.date, slug: str | None 
     if not slug:
         raise SlugTaken(f"cannot make a slug from the title {title!r}: give one with --slug")
     path, _ = workspace.place(slug, today)
-    draft = Draft(title=title, date=today, date_found=True, suggestions=suggest(workspace, title))
+    draft = Draft(title=title, date=today, date_found=True, suggestions=suggest(workspace, workspace.mentions(title)))
     return Planned(path, draft_text(draft, slug), "draft")
 
 
 def draft_text(draft: Draft, slug: str) -> str:
-    """The article file: front matter with every field of the contract, then the body."""
+    """The article file: front matter with every field of the contract, and an empty body for the curator's notes."""
     lines = ["---", f"title: {scalar(draft.title)}"]
     lines.append(f"date: {draft.date.isoformat()}" + ("" if draft.date_found else "  # not found in the text: today's date; set the date of the original report"))
     lines += _source_lines(draft)
@@ -162,7 +163,7 @@ def draft_text(draft: Draft, slug: str) -> str:
     lines.append(f"summary: {scalar(placeholder('one paragraph in your own words: what happened, who did it, why it matters'))}")
     lines += _quote_lines(draft.quotes)
     lines += ["also_published: []  # reprints of the same report: - {name: ..., url: https://...}", f"slug: {slug}", "draft: true", "---"]
-    return "\n".join(lines) + "\n" + (draft.body.rstrip() + "\n" if draft.body.strip() else "")
+    return "\n".join(lines) + "\n"
 
 
 def _source_lines(draft: Draft) -> list[str]:
