@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, content_tree, mkdocs_project
+from trees import REPO, article, content_tree, mkdocs_project
 from digest.cli import main
 from digest.plugin import build
 from digest.yamlsrc import load, split_front_matter

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import article, content_tree, mkdocs_project
+from trees import article, content_tree, mkdocs_project
 from digest.cli import main
 from digest.reprints import Record, ReprintIndex, likely_reprints
 

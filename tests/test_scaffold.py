@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import article, content_tree, mkdocs_project
+from trees import article, content_tree, mkdocs_project
 from digest.cli import main
 from digest.scaffold import MAX_SLUG, slugify
 from digest.validate import ARTICLE_FIELDS
