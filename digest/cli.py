@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .pipeline import check, review
 from .problems import ContentError
+from .reader import display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +126,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"digest: {shown}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
             failed += 1
             continue
-        _report_import(imported)
+        for line in imported.report():
+            print(line)
     return 1 if failed else 0
 
 
@@ -150,28 +152,10 @@ def _write_new(planned: list, root: Path) -> None:
         except FileExistsError:
             for path in written:
                 path.unlink()
-            raise CommandFailed(f"{_shown(item.path, root)} already exists; nothing was written") from None
+            raise CommandFailed(f"{display_path(item.path, root)} already exists; nothing was written") from None
         written.append(item.path)
     for item in planned:
-        print(f"wrote {_shown(item.path, root)} ({item.what})")
-
-
-def _report_import(imported) -> None:
-    for note in imported.notes:
-        print(f"  check: {note}")
-    for unknown in imported.unknown:
-        times = f"{unknown.mentions} mention" + ("s" if unknown.mentions != 1 else "")
-        print(f"  not in {unknown.registry}: {unknown.name} ({times}){unknown.hint}")
-    for path, reason, snippet in imported.reprints:
-        print(f"  looks like a reprint of {path} ({reason}).")
-        print("  If it is the same report, delete the new draft and add this to that article instead:")
-        print("\n".join("    " + line for line in snippet.split("\n")))
-
-
-def _shown(path: Path, root: Path) -> str:
-    from .reader import display_path
-
-    return display_path(path, root)
+        print(f"wrote {display_path(item.path, root)} ({item.what})")
 
 
 COMMANDS = {

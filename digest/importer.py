@@ -44,6 +44,18 @@ class Imported:
     notes: tuple[str, ...] = ()
     """What the curator must check: a date or source the input did not give."""
 
+    def report(self) -> list[str]:
+        """What to tell the curator after the files are written, one line each."""
+        lines = [f"  check: {note}" for note in self.notes]
+        for unknown in self.unknown:
+            times = f"{unknown.mentions} mention" + ("s" if unknown.mentions != 1 else "")
+            lines.append(f"  not in {unknown.registry}: {unknown.name} ({times}){unknown.hint}")
+        for path, reason, snippet in self.reprints:
+            lines.append(f"  looks like a reprint of {path} ({reason}).")
+            lines.append("  If it is the same report, delete the new draft and add this to that article instead:")
+            lines += ["    " + line for line in snippet.split("\n")]
+        return lines
+
 
 @dataclass
 class Importer:
