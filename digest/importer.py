@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from .companions import record_for
 from .extract import Extracted, extract
@@ -70,12 +71,14 @@ class Importer:
     def plan(self, data: bytes, input_name: str) -> Imported:
         """Raises extract.ExtractionFailed or scaffold.SlugTaken; reserves the slug for later inputs."""
         extracted = extract(data, input_name)
+        file_name = PurePath(input_name).name
         title = extracted.title or placeholder("the article's title")
-        slug = slugify(extracted.title or input_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "imported-article"
+        slug = slugify(extracted.title or PurePath(input_name).stem) or "imported-article"
         day = extracted.date or self.today
         draft_path, text_path = self.workspace.place(slug, day)
         text = f"{extracted.title}\n\n{extracted.text}" if extracted.title else extracted.text
         mentions = self.workspace.mentions(text)
+        names = find_names(text, [(m.start, m.end) for found in mentions.values() for m in found], self._derived)
         draft = Draft(
             title=title,
             date=day,
@@ -84,33 +87,28 @@ class Importer:
             source_url=extracted.source_url,
             language=extracted.language or "en",
             suggestions=suggest(self.workspace, mentions),
-            quotes=[(q.speaker, q.text) for q in candidate_quotes(text, self._people(text, mentions))],
+            quotes=[(q.speaker, q.text) for q in candidate_quotes(text, self._people(text, mentions, names))],
             outlets=self._outlets(mentions),
         )
         files = (
             Planned(draft_path, draft_text(draft, slug), "draft"),
-            Planned(text_path, _kept_text(extracted, input_name.rsplit("/", 1)[-1]), "extracted text, kept for reference and never published"),
+            Planned(text_path, _kept_text(extracted, file_name), "extracted text, kept for reference and never published"),
         )
         record = Record(display_path(draft_path, self.workspace.root), title, extracted.text, extracted.date, frozenset(filter(None, [extracted.source_url])))
         reprints = tuple(self._reprint(match, extracted) for match in self._index.similar(record))
         self.workspace.reserve(slug, draft_path)
         self._index.add(record)
-        return Imported(files, tuple(self._unknown(text, mentions)), reprints, _notes(extracted))
+        return Imported(files, tuple(self._unknown(names)), reprints, _notes(extracted))
 
-    def _names(self, text: str, mentions: dict[str, list[Mention]]) -> list[Name]:
-        known = [(m.start, m.end) for found in mentions.values() for m in found]
-        return find_names(text, known, self._derived)
-
-    def _derived(self, words_: str) -> bool:
-        key = normalise(words_)
+    def _derived(self, run: str) -> bool:
+        key = normalise(run)
         return any(
             MIN_DERIVED_STEM <= stem and len(key) - stem <= DERIVED_SUFFIX
             for stem in (matcher.known_prefix(key) for matcher in self.workspace.matchers.values())
         )
 
-    def _unknown(self, text: str, mentions: dict[str, list[Mention]]) -> list[Unknown]:
+    def _unknown(self, names: list[Name]) -> list[Unknown]:
         """Names of two or more words that no alias matches, in order of first mention, with their count."""
-        names = self._names(text, mentions)
         full = [n for n in names if len(n.words) > 1]
         counts = Counter(normalise(n.text) for n in full)
         counts.update(_surname_mentions(names, full))
@@ -120,18 +118,15 @@ class Importer:
             key = normalise(name.text)
             if key not in found:
                 registry = "regions.yml" if name.place else "actors.yml"
-                hint = self._suggest(tables[registry], name.text)
+                hint = self.workspace.tables[tables[registry]].suggest(name.text)
                 found[key] = Unknown(name.text, registry, counts[key], hint)
         return list(found.values())
 
-    def _suggest(self, registry: str, name: str) -> str:
-        return self.workspace.tables[registry].suggest(name)
-
-    def _people(self, text: str, mentions: dict[str, list[Mention]]) -> list[Person]:
+    def _people(self, text: str, mentions: dict[str, list[Mention]], names: list[Name]) -> list[Person]:
         """Who may be a speaker: actors of kind person, unknown full names, and a surname standing for either."""
         actors = self.workspace.content.registries.actors
         people = [Person(m.start, m.end, actors[m.slug].name) for m in mentions["actors"] if actors[m.slug].kind == "person"]
-        people += [Person(n.start, n.end, n.text) for n in self._names(text, mentions) if len(n.words) > 1]
+        people += [Person(n.start, n.end, n.text) for n in names if len(n.words) > 1]
         named = sorted(people, key=lambda p: p.start)
         for name in find_names(text):  # every capitalised word, known or not: 'Hussein' after 'Fuad Hussein'
             earlier = [p.name for p in named if p.end <= name.start and p.name.split()[-1] == name.text]
