@@ -1,16 +1,18 @@
-"""The command line: `digest check|build`. A thin shell: problems become PATH:LINE lines and exit 1."""
+"""The command line: `digest check|build|new|import`. A thin shell: problems become PATH:LINE lines and exit 1."""
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import logging
 import shutil
 import sys
 from pathlib import Path
 from typing import Iterator
 
-from .pipeline import check
+from .pipeline import check, review
 from .problems import ContentError
+from .reader import display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,10 +51,11 @@ def run_check(args: argparse.Namespace) -> int:
     settings = load_settings(args.config_file, args.content)
     if not settings.content_dir.is_dir():
         raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
-    content, warnings = check(settings)
+    content, warnings = review(settings)
     for warning in warnings:
         print(warning, file=sys.stderr)
     if args.strict and warnings:
+        print(f"{len(warnings)} warning(s), and --strict treats warnings as errors", file=sys.stderr)
         return 1
     published = len(content.published)
     print(f"{published} published article(s), {len(content.articles) - published} draft(s): content is valid")
@@ -95,11 +98,87 @@ def mkdocs_warnings() -> Iterator[None]:
         yield
     finally:
         logger.removeHandler(handler)
+def new_options(parser: argparse.ArgumentParser) -> None:
+    project_options(parser)
+    parser.add_argument("title", help="the article's title; the slug is made from it")
+    parser.add_argument("--slug", help="the slug (default: from the title, transliterated)")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .scaffold import SlugTaken, plan_new
+
+    today = dt.date.today()
+    workspace = _workspace(args, today)
+    try:
+        planned = plan_new(workspace, args.title, today, args.slug)
+    except SlugTaken as error:
+        raise CommandFailed(str(error)) from None
+    _write_new([planned], workspace.root)
+    return 0
+
+
+def import_options(parser: argparse.ArgumentParser) -> None:
+    project_options(parser)
+    parser.add_argument("inputs", nargs="+", metavar="FILE", help="a saved web page, Markdown or text file; - reads standard input")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Each input becomes a draft and its kept text; one input's failure does not stop the others."""
+    from .extract import ExtractionFailed
+    from .importer import Importer
+    from .scaffold import SlugTaken
+
+    today = dt.date.today()
+    workspace = _workspace(args, today)
+    importer = Importer(workspace, today)
+    failed = 0
+    for name in args.inputs:
+        shown = "standard input" if name == "-" else name
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            imported = importer.plan(data, shown)
+            _write_new(list(imported.files), workspace.root)
+        except (OSError, ExtractionFailed, SlugTaken, CommandFailed) as error:
+            print(f"digest: {shown}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            failed += 1
+            continue
+        for line in imported.report():
+            print(line)
+    return 1 if failed else 0
+
+
+def _workspace(args: argparse.Namespace, today: dt.date):
+    from .plugin import load_settings
+    from .scaffold import Workspace
+
+    settings = load_settings(args.config_file, args.content)
+    if not settings.content_dir.is_dir():
+        raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
+    return Workspace.load(settings.content_dir, settings.root, today)
+
+
+def _write_new(planned: list, root: Path) -> None:
+    """Create each file, never replacing one; on a clash, remove what this call created and fail."""
+    written: list[Path] = []
+    for item in planned:
+        item.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with item.path.open("x", encoding="utf-8", newline="\n") as file:
+                file.write(item.text)
+        except FileExistsError:
+            for path in written:
+                path.unlink()
+            raise CommandFailed(f"{display_path(item.path, root)} already exists; nothing was written") from None
+        written.append(item.path)
+    for item in planned:
+        print(f"wrote {display_path(item.path, root)} ({item.what})")
 
 
 COMMANDS = {
     "check": ("validate all content", check_options, run_check),
     "build": ("check, then a strict MkDocs build into site/", project_options, run_build),
+    "new": ("write a new draft article: every field in place, the slug from the title", new_options, run_new),
+    "import": ("turn raw articles (web page, Markdown, text) into draft articles", import_options, run_import),
 }
 """Command name -> (help, argument setup, runner returning the exit status)."""
 

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .companions import reprint_warnings
 from .feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from .index import Index, build_index
 from .model import Content
@@ -43,6 +44,13 @@ class Site:
 def check(settings: Settings, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
     """Read and validate; raises ContentError listing every problem when any is an error."""
     return validated(read_content(settings.content_dir, settings.root), today)
+
+
+def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+    """check(), plus the editorial warnings that `digest check` gives and the site build skips:
+    published articles that look like the same report."""
+    content, problems = check(settings, today)
+    return content, sorted(problems + reprint_warnings(content.published, settings.root))
 
 
 def build_site(settings: Settings) -> Site:

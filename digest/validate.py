@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from .fields import SLUG, SLUG_RULE, Fields
 from .model import Article, Content, Quote, Source
+from .placeholders import is_placeholder, placeholder_problems
 from .problems import ContentError, Problem, describe, errors_in
 from .reader import RawArticle, RawContent
 from .registry import CheckedRegistries, check_registries
@@ -61,6 +62,8 @@ def _article(raw: RawArticle, checker: Fields, checked: CheckedRegistries, today
     quotes = _quotes(fields, checker, checked.tables["actors"])
     also = tuple(_link(item, where, checker) for item, where in checker.mapping_list(fields, "also_published", ()))
     draft = checker.boolean(fields, "draft", (), default=False)
+    for where, message, warning in placeholder_problems(fields, draft):
+        checker.problem(where, message, warning)
     slug = _slug(fields, raw, checker)
     if any(not p.warning for p in checker.problems[before:]):
         return None
@@ -107,6 +110,8 @@ def _source(fields: dict, checker: Fields) -> Source | None:
 def _references(fields: dict, key: str, checker: Fields, table: AliasTable, what: str, required: bool = False) -> tuple[str, ...]:
     slugs = []
     for name, where in checker.text_list(fields, key, (), required):
+        if is_placeholder(name):
+            continue  # reported once, by placeholder_problems
         slug = table.resolve(name)
         if slug is None:
             checker.problem(where, f"unknown {what} '{name}'{table.suggest(name)}")

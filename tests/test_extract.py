@@ -1,0 +1,169 @@
+"""Extraction: title, date, source and main text from saved pages, Markdown and pasted text."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from digest.clutter import clean, is_chrome
+from digest.extract import ExtractionFailed, extract
+
+RAW_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "raw-article-iraqi-factions.txt"
+
+SAVED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Armed groups pledge to hold fire | The Daily Example</title>
+<meta property="og:title" content="Armed groups pledge to hold fire while the truce lasts">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:url" content="https://daily.example.org/news/armed-groups-hold-fire">
+<meta property="article:published_time" content="2025-01-18T07:45:00+00:00">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/opinion">Opinion</a> <a href="/sport">Sport</a></nav></header>
+<div class="share-bar">SHARE: <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+<main><article>
+<h1>Armed groups pledge to hold fire while the truce lasts</h1>
+<p>Two armed groups based in Iraq said on Saturday that they would stop launching drones while the truce in Gaza holds, in statements read out at a gathering in Baghdad.</p>
+<p>“We will watch what the occupation does and answer any breach in kind,” said Akram al-Kaabi, whose movement Al-Nujaba has claimed launches towards the Golan before.</p>
+<p>Observers in the capital called the pledge cautious and conditional, and noted that Kata'ib Hezbollah had not commented on it in public.</p>
+</article></main>
+<section class="comments"><h3>LEAVE A REPLY</h3><form><label>Please enter your comment!</label><textarea></textarea>
+<label>Please enter your name here</label><input></form></section>
+<footer>© 2025 The Daily Example. All rights reserved. <a href="/privacy">Privacy policy</a> <a href="/contact">Contact</a></footer>
+</body></html>
+"""
+
+
+def test_saved_page_gives_metadata_and_only_the_story():
+    found = extract(SAVED_PAGE.encode(), "armed-groups.html")
+    assert found.title == "Armed groups pledge to hold fire while the truce lasts"
+    assert found.date == dt.date(2025, 1, 18)
+    assert found.source_name == "The Daily Example"
+    assert found.source_url == "https://daily.example.org/news/armed-groups-hold-fire"
+    assert found.language == "en"
+    paragraphs = found.text.split("\n\n")
+    assert paragraphs[0].startswith("Two armed groups based in Iraq said on Saturday")
+    assert paragraphs[-1].endswith("had not commented on it in public.")
+    assert len(paragraphs) == 3
+    for chrome in ("Home", "SHARE", "Facebook", "LEAVE A REPLY", "Please enter", "All rights reserved", "Privacy"):
+        assert chrome not in found.text
+
+
+def test_html_is_recognised_without_its_suffix():
+    assert extract(SAVED_PAGE.encode(), "-").title == "Armed groups pledge to hold fire while the truce lasts"
+
+
+@pytest.mark.skipif(not RAW_EXAMPLE.is_file(), reason="the shared example is not beside the project")
+def test_the_raw_example_loses_its_clutter():
+    found = extract(RAW_EXAMPLE.read_bytes(), RAW_EXAMPLE.name)
+    assert found.title == "Iraqi factions halt attacks on Israel following Gaza ceasefire"
+    assert found.date is None and found.source_name is None
+    for clutter in ("La source de cet article", "LEAVE A REPLY", "Please enter your", "SHARE:", "spot_img", "Views:", "[Getty]"):
+        assert clutter not in found.text, clutter
+    assert found.text.startswith("The recently brokered ceasefire")
+    assert found.text.endswith("including Iraq.”")
+    assert "Ghani Al-Ghasban, a researcher" in found.text
+
+
+PASTED = """Militias weigh their next step after the truce
+By A. Correspondent | 20 January 2025
+https://www.example.net/2025/01/militias-next-step
+
+Views: 3,201
+
+Fighters at a checkpoint north of Baghdad. [AFP]
+
+The armed groups that fired drones at Israel during the war now face a choice between the state and the street.
+
+Several of their commanders met in Baghdad this week to discuss the coming months. Sources said the talks ended without a decision.
+
+Source: The Example Monitor
+
+RELATED POSTS
+
+Tweet  Share  Email
+
+Originariamente pubblicato su questo sito
+
+Laisser un commentaire
+Votre adresse e-mail ne sera pas publiée.
+"""
+
+
+def test_pasted_text_gives_dateline_address_source_and_clean_paragraphs():
+    found = extract(PASTED.encode(), "notes.txt")
+    assert found.title == "Militias weigh their next step after the truce"
+    assert found.date == dt.date(2025, 1, 20)
+    assert found.source_name == "The Example Monitor"
+    assert found.source_url == "https://www.example.net/2025/01/militias-next-step"
+    assert found.text.split("\n\n") == [
+        "The armed groups that fired drones at Israel during the war now face a choice between the state and the street.",
+        "Several of their commanders met in Baghdad this week to discuss the coming months. Sources said the talks ended without a decision.",
+    ]
+
+
+def test_a_plain_text_without_source_names_the_site_from_its_address():
+    found = extract(b"A title\nhttps://www.example.org/x\n\nSome text of the story, long enough to be a paragraph.\n", "x.txt")
+    assert found.source_name == "example.org"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SHARE:", "Views:", "Views: 1,204", "Tags:", "spot_imgspot_img", "td_block_related", "LEAVE A REPLY",
+        "RELATED POSTS", "Please enter your comment!", "Please enter your name here", "Share on Facebook Tweet",
+        "Follow us on Telegram", "La source de cet article se trouve sur ce site", "The source of this article is on this site",
+        "Fuente: este artículo fue publicado en otro sitio", "Photo: a rally in Baghdad", "A rally in Baghdad on Friday. [Getty]",
+        "[caption id=12]", "{{ related }}",
+    ],
+)
+def test_chrome_lines(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Iraq’s balancing act",
+        "Sources said the talks ended without a decision.",
+        "The group answered through Iraq’s Popular Mobilisation Forces (PMF).",
+        "“Our fingers remain on the trigger,” he added.",
+        "This article's source, a senior official, spoke on condition of anonymity.",
+        "Mediators, including Egypt and Qatar, played critical roles.",
+        "فصائل عراقية تعلق هجماتها على إسرائيل",
+    ],
+)
+def test_story_lines_are_kept(line):
+    assert not is_chrome(line)
+
+
+def test_everything_after_a_comment_form_is_dropped():
+    text = "First paragraph of the story.\n\nSecond one.\n\nThird one.\n\nLeave a comment\n\nA reader wrote something long here."
+    assert clean(text) == "First paragraph of the story.\n\nSecond one.\n\nThird one."
+
+
+def test_markdown_front_matter_and_headings():
+    text = """---
+title: A saved note
+date: 2025-02-03
+source: {name: Example Wire, url: "https://wire.example.com/a"}
+---
+# A saved note
+
+![a photo](photo.jpg)
+
+The [ceasefire](https://example.com/c) held on its **first** day.
+"""
+    found = extract(text.encode(), "note.md")
+    assert (found.title, found.date, found.source_name, found.source_url) == ("A saved note", dt.date(2025, 2, 3), "Example Wire", "https://wire.example.com/a")
+    assert found.text == "The ceasefire held on its first day."
+
+
+def test_arabic_text_is_tagged_ar():
+    found = extract("فصائل عراقية تعلق هجماتها\n\nأعلنت حركة النجباء تعليق عملياتها ضد إسرائيل دعما للهدنة في غزة.".encode(), "-")
+    assert found.language == "ar" and found.title == "فصائل عراقية تعلق هجماتها"
+
+
+def test_empty_input_fails_with_a_reason():
+    with pytest.raises(ExtractionFailed, match="empty"):
+        extract(b"\n \n", "empty.txt")
