@@ -5,11 +5,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .export import FORMATS, data_files
 from .index import Index, build_index
 from .model import Content
 from .problems import Problem
 from .reader import read_content
 from .render import Renderer
+from .trends import build_trends
 from .urls import Links
 from .validate import validated
 
@@ -22,6 +24,7 @@ class Settings:
     """Project root: problem paths are shown relative to it."""
     site_name: str = "digest"
     directory_urls: bool = True
+    site_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,5 +46,15 @@ def check(settings: Settings, today: dt.date | None = None) -> tuple[Content, li
 def build_site(settings: Settings) -> Site:
     content, warnings = check(settings)
     index = build_index(content)
-    renderer = Renderer(settings.templates_dir, Links(settings.directory_urls), settings.site_name)
-    return Site(content, index, renderer.render(index), {}, warnings)
+    trends = build_trends(index)
+    links = Links(settings.directory_urls)
+    renderer = Renderer(settings.templates_dir, links, settings.site_name)
+    files = data_files(index, trends, links, settings.site_url)
+    return Site(content, index, renderer.render(index, trends), files, warnings)
+
+
+def build_data(settings: Settings, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    """Only the data files ('data/articles.csv', ...), as the site has them."""
+    content, _ = check(settings)
+    index = build_index(content)
+    return data_files(index, build_trends(index), Links(settings.directory_urls), settings.site_url, formats)

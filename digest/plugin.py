@@ -47,6 +47,7 @@ def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
         root=root,
         site_name=config.site_name,
         directory_urls=config.use_directory_urls,
+        site_url=config.site_url,
     )
 
 
