@@ -166,10 +166,10 @@ def trend(articles: tuple[Article, ...], window: Window | None) -> Trend:
     weekly = tuple(weeks[w] for w in window.weeks)
     recent, earlier = sum(weekly[WINDOW_WEEKS:]), sum(weekly[:WINDOW_WEEKS])
     first, latest = min(weeks), max(weeks)
-    return Trend(_direction(recent, earlier, first >= window.recent[0]), recent, earlier, window, weekly, latest)
+    return Trend(direction(recent, earlier, first >= window.recent[0]), recent, earlier, window, weekly, latest)
 
 
-def _direction(recent: int, earlier: int, new: bool) -> str:
+def direction(recent: int, earlier: int, new: bool) -> str:
     """A difference of one article, or of a tenth of the larger count, is steady: small counts are noisy."""
     if new:
         return "new"
