@@ -7,7 +7,7 @@ Knows nothing of pages, URLs or templates.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -42,22 +42,12 @@ class Window:
         return self.recent[-1]
 
     @property
-    def size(self) -> int:
-        """Weeks in each half: WINDOW_WEEKS."""
-        return len(self.recent)
-
-    @property
     def weeks(self) -> tuple[str, ...]:
         return self.earlier + self.recent
 
     @property
     def recent_days(self) -> tuple[dt.date, dt.date]:
-        """The recent window's first Monday and last Sunday."""
         return _days(self.recent)
-
-    @property
-    def earlier_days(self) -> tuple[dt.date, dt.date]:
-        return _days(self.earlier)
 
     @property
     def partial(self) -> bool:
@@ -82,7 +72,7 @@ class Trend:
         """('earlier', ((week, count), ...)), ('recent', ...): the week-by-week counts behind the trend."""
         assert self.window is not None
         counts = tuple(zip(self.window.weeks, self.weekly))
-        return (("earlier", counts[: self.window.size]), ("recent", counts[self.window.size:]))
+        return (("earlier", counts[:WINDOW_WEEKS]), ("recent", counts[WINDOW_WEEKS:]))
 
     @property
     def word(self) -> str:
@@ -121,10 +111,6 @@ class WeekNews:
     most: dict[str, tuple[tuple[str, int], ...]]
     """The most named this week with their article counts, most first."""
 
-    @property
-    def empty(self) -> bool:
-        return not any(self.first.values()) and not any(self.most.values())
-
 
 @dataclass(frozen=True)
 class Trends:
@@ -133,6 +119,8 @@ class Trends:
     """'regions' | 'actors' | 'themes' -> slug -> trend; regions count their sub-regions' articles."""
     weeks: dict[str, WeekNews]
     """Week key -> what it named, for every week with articles."""
+    size: int = WINDOW_WEEKS
+    """Weeks in each of the two compared periods, for templates."""
 
     def of(self, kind: str, slug: str) -> Trend:
         return self.by_kind[kind][slug]
@@ -201,10 +189,10 @@ def _week_news(index: Index) -> dict[str, WeekNews]:
     news = {}
     for key in sorted(index.by_week):
         articles = index.by_week[key]
-        first: dict[str, list[str]] = defaultdict(list)
-        counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        first: dict[str, list[str]] = {}
+        counts: dict[str, Counter[str]] = {}
         for kind in KINDS:
-            counts[kind].update(slug for a in articles for slug in dict.fromkeys(getattr(a, kind)))
+            counts[kind] = Counter(slug for a in articles for slug in dict.fromkeys(getattr(a, kind)))
             first[kind] = [slug for slug in counts[kind] if slug not in seen[kind]]
             seen[kind].update(first[kind])
         news[key] = WeekNews(
@@ -226,6 +214,7 @@ def _most_named(index: Index, kind: str, counts: Counter[str]) -> tuple[tuple[st
 
 
 def _days(weeks: tuple[str, ...]) -> tuple[dt.date, dt.date]:
+    """The first week's Monday and the last week's Sunday."""
     return week_monday(weeks[0]), week_monday(weeks[-1]) + dt.timedelta(days=6)
 
 
