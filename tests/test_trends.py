@@ -7,6 +7,7 @@ is new, armed factions were named only in W01, and nothing names the Islamic Res
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from trees import article, content_tree, settings_for
@@ -47,8 +48,8 @@ def pages(tmp_path_factory) -> dict[str, str]:
 
 
 def text(html: str) -> str:
-    """A page's words without tags or repeated spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    """A page's words without tags, entities or repeated spaces."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
 
 
 def test_now_is_the_newest_published_article_week_not_the_clock_or_a_draft(trends):
@@ -169,6 +170,7 @@ def test_week_page_shows_new_this_week_linked(pages):
     assert 'href="../../regions/golan-heights/">Golan Heights</a>, <a href="../../regions/iraq/">Iraq</a>' in news
     assert 'href="../../actors/kataib-hezbollah/">Kata&#39;ib Hezbollah</a>' in news
     assert "Themes" not in news
-    assert "Everything this week's articles name was in the digest before." in pages["digest/2025-W05.md"]
-    assert "Most named this week" in pages["digest/2025-W10.md"]
-    assert "This is the digest's first week" in pages["digest/2025-W01.md"]
+    assert "Named this week for the first time in the digest." in text(news)
+    assert "Everything this week's articles name was in the digest before." in text(pages["digest/2025-W05.md"])
+    assert "Most named this week</h3>\n<dl class=\"digest-facets digest-news\">\n<dt>Regions</dt><dd><a href=\"../../regions/iraq/\">Iraq</a> <span class=\"digest-count\"" in pages["digest/2025-W10.md"]
+    assert "This is the digest's first week, so everything it names is new to it." in text(pages["digest/2025-W01.md"])

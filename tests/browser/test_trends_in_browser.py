@@ -38,7 +38,7 @@ def test_actor_page_shows_the_trend(page, site_url):
 
 def test_week_page_shows_new_this_week_with_working_links(page, site_url):
     page.goto(site_url + "digest/2025-W05/")
-    news = page.locator("#new-this-week + dl")
+    news = page.locator("#new-this-week ~ dl.digest-news >> nth=0")
     assert "Rafah" in news.inner_text()
     screenshot(page, "trend-week")
     news.get_by_role("link", name="Rafah").click()
@@ -99,7 +99,7 @@ def test_offline_trends_sort_and_data_links_work_from_file(browser, offline_site
         page.locator(".digest-data-link").get_by_role("link", name="about the data").click()
         assert page.url.endswith("/data/index.html")
         page.goto((offline_site / "digest" / "2025-W05.html").as_uri())
-        page.locator("#new-this-week + dl").get_by_role("link", name="Rafah").click()
+        page.locator("#new-this-week ~ dl.digest-news >> nth=0").get_by_role("link", name="Rafah").click()
         assert page.url.endswith("/regions/rafah.html")
         page.locator(".digest-trend__note a").click()
         assert page.url.endswith("/data/index.html#trends")
