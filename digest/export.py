@@ -13,10 +13,10 @@ from typing import Any
 from .index import Index, week_of
 from .model import Article
 from .trends import KINDS, Trend, Trends, groups
-from .urls import Links, page_src
+from .urls import SECTIONS, Links, page_src
 
 FORMATS = ("json", "csv")
-DATA_DIR = "data"
+DATA_DIR = SECTIONS["data"]
 ARTICLE_COLUMNS = {
     "slug": "The article's identifier, unique in the digest",
     "url": "Its page in this site (absolute when the site's address is configured, else relative to the site's root)",
