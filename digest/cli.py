@@ -1,4 +1,4 @@
-"""The command line: `digest check|build|new|import`. A thin shell: problems become PATH:LINE lines and exit 1."""
+"""The command line: `digest check|build|new|import|export`. A thin shell: problems become PATH:LINE lines and exit 1."""
 from __future__ import annotations
 
 import argparse
@@ -7,10 +7,11 @@ import datetime as dt
 import logging
 import shutil
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from .pipeline import check, review
+from .export import FORMATS
+from .pipeline import Settings, build_data, check, review
 from .problems import ContentError
 from .reader import display_path
 
@@ -45,12 +46,18 @@ class CommandFailed(Exception):
     pass
 
 
-def run_check(args: argparse.Namespace) -> int:
+def content_settings(args: argparse.Namespace) -> Settings:
+    """The settings mkdocs.yml and --content give, for a content folder that exists."""
     from .plugin import load_settings
 
     settings = load_settings(args.config_file, args.content)
     if not settings.content_dir.is_dir():
         raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
+    return settings
+
+
+def run_check(args: argparse.Namespace) -> int:
+    settings = content_settings(args)
     content, warnings = review(settings)
     for warning in warnings:
         print(warning, file=sys.stderr)
@@ -59,6 +66,27 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     published = len(content.published)
     print(f"{published} published article(s), {len(content.articles) - published} draft(s): content is valid")
+    return 0
+
+
+def export_options(parser: argparse.ArgumentParser) -> None:
+    project_options(parser)
+    parser.add_argument("--format", choices=FORMATS, action="append", dest="formats",
+                        help="json (articles and registries) or csv (articles); repeat for both; default: both")
+    parser.add_argument("--out", type=Path, help="the folder to write into (default: dist/data beside mkdocs.yml)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Check, then write the data files the site publishes under /data/; writes nowhere else."""
+    settings = content_settings(args)
+    out = (args.out or settings.root / "dist" / "data").resolve()
+    if out.is_relative_to(settings.content_dir.resolve()):
+        raise CommandFailed(f"--out {out} is inside the content folder; choose a folder outside it")
+    files = build_data(settings, tuple(args.formats or FORMATS))
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        (out / PurePosixPath(path).name).write_bytes(data)
+    print(f"wrote {', '.join(PurePosixPath(p).name for p in files)} to {out}")
     return 0
 
 
@@ -179,6 +207,7 @@ COMMANDS = {
     "build": ("check, then a strict MkDocs build into site/", project_options, run_build),
     "new": ("write a new draft article: every field in place, the slug from the title", new_options, run_new),
     "import": ("turn raw articles (web page, Markdown, text) into draft articles", import_options, run_import),
+    "export": ("write the site's data files (articles, regions, actors, themes) as JSON or CSV", export_options, run_export),
 }
 """Command name -> (help, argument setup, runner returning the exit status)."""
 

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .companions import reprint_warnings
+from .export import FORMATS, data_files
 from .feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from .index import Index, build_index
 from .model import Content
 from .problems import Problem
 from .reader import read_content
 from .render import Renderer
+from .trends import build_trends
 from .urls import Links
 from .validate import validated
 
@@ -56,8 +58,17 @@ def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, l
 def build_site(settings: Settings) -> Site:
     content, warnings = check(settings)
     index = build_index(content)
+    trends = build_trends(index)
     links = Links(settings.directory_urls)
     feeds = Catalogue(index, settings.site_name)
     renderer = Renderer(settings.templates_dir, links, settings.site_name)
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items)
-    return Site(content, index, renderer.render(index, feeds), writer.files(), warnings)
+    files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
+    return Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)
+
+
+def build_data(settings: Settings, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    """Only the data files ('data/articles.csv', ...), as the site has them."""
+    content, _ = check(settings)
+    index = build_index(content)
+    return data_files(index, build_trends(index), Links(settings.directory_urls), settings.site_url, formats)

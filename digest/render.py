@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 import jinja2
 
 from .body import BodyRenderer
+from .export import ARTICLE_COLUMNS
 from .index import Index, group_by_region, lineage, week_monday, week_of
+from .trends import Trends
 from .urls import Links, page_src
 
 if TYPE_CHECKING:
@@ -104,15 +106,15 @@ class Renderer:
         self.site_name = site_name
         self.body = BodyRenderer()
 
-    def render(self, index: Index, feeds: Catalogue | None = None) -> dict[str, str]:
+    def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index, feeds) for spec in page_specs(index, self.site_name)}
+        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index, self.site_name)}
         return dict(sorted(pages.items()))
 
-    def render_page(self, spec: PageSpec, index: Index, feeds: Catalogue | None = None) -> str:
-        context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links),
+    def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
+        context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links), "trends": trends,
                    "body": self.body, "title": spec.title, "lineage": lambda slug: list(lineage(index.registries, slug)),
-                   "feed": feeds.own(spec.src) if feeds else None, **spec.context}
+                   "feed": feeds.own(spec.src), **spec.context}
         text = self.env.get_template(spec.template).render(context)
         meta: dict[str, Any] = {"title": spec.title}
         if spec.listing:
@@ -131,6 +133,7 @@ def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
     yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
     yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
     yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
+    yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
     for article in index.articles:
         yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article})
     for slug, region in registries.regions.items():

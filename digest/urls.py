@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article": "articles", "week": "digest"}
+SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article": "articles", "week": "digest", "data": "data"}
 HOME = "index.md"
 
 

@@ -1,0 +1,144 @@
+"""The data behind the site: published articles and the registries as JSON and CSV files.
+
+Returns {site path: bytes}; writes nothing. Deterministic: records in a fixed order, JSON with
+sorted keys, no clock. Drafts are never in the index, so never here.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .index import Index, week_of
+from .model import Article
+from .trends import KINDS, Trend, Trends, groups
+from .urls import SECTIONS, Links, page_src
+
+FORMATS = ("json", "csv")
+DATA_DIR = SECTIONS["data"]
+ARTICLE_COLUMNS = {
+    "slug": "The article's identifier, unique in the digest",
+    "url": "Its page in this site (absolute when the site's address is configured, else relative to the site's root)",
+    "title": "The title as curated",
+    "date": "When the original reporting appeared, YYYY-MM-DD",
+    "week": "Its ISO week, YYYY-Www, as in the weekly digest",
+    "source_name": "Who published it",
+    "source_url": "The original report's address; empty when not recorded",
+    "regions": "The regions it names, as slugs (see regions.json), ';'-separated in the CSV",
+    "actors": "The actors it names, as slugs (see actors.json)",
+    "themes": "The themes it names, as slugs (see themes.json)",
+    "language": "The language of its text, a BCP 47 tag such as en or ar",
+    "summary": "The curator's one-paragraph summary",
+}
+"""The articles' columns, in order, with what each holds: the CSV header and the data page's table."""
+PAGE_KINDS = {"regions": "region", "actors": "actor", "themes": "theme"}
+LIST_SEPARATOR = ";"
+"""Joins slugs in one CSV cell; slugs never contain it."""
+
+
+def data_files(index: Index, trends: Trends, links: Links, site_url: str | None, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+    """{'data/articles.json': ..., 'data/articles.csv': ..., ...} for the formats asked, in sorted order."""
+    urls = PageUrls(links, site_url)
+    records = [article_record(article, urls) for article in index.articles]
+    files: dict[str, bytes] = {}
+    if "csv" in formats:
+        files[f"{DATA_DIR}/articles.csv"] = articles_csv(records)
+    if "json" in formats:
+        files[f"{DATA_DIR}/articles.json"] = _json(records)
+        for kind in KINDS:
+            files[f"{DATA_DIR}/{kind}.json"] = _json(_registry(kind, index, trends, urls))
+    return dict(sorted(files.items()))
+
+
+class PageUrls:
+    """A page's address in the data: absolute under site_url when it is set, else relative to the site root."""
+
+    def __init__(self, links: Links, site_url: str | None):
+        self.links = links
+        self.base = (site_url.rstrip("/") + "/") if site_url else ""
+
+    def __call__(self, kind: str, slug: str) -> str:
+        return self.base + self.links.dest(page_src(kind, slug))
+
+
+def article_record(article: Article, urls: PageUrls) -> dict[str, Any]:
+    return {
+        "slug": article.slug,
+        "url": urls("article", article.slug),
+        "title": article.title,
+        "date": article.date.isoformat(),
+        "week": week_of(article.date),
+        "source_name": article.source.name,
+        "source_url": article.source.url,
+        "regions": list(article.regions),
+        "actors": list(article.actors),
+        "themes": list(article.themes),
+        "language": article.language,
+        "summary": article.summary,
+        "quotes": [{"speaker": q.speaker, "text": q.text, "actor": q.actor} for q in article.quotes],
+        "also_published": [{"name": s.name, "url": s.url} for s in article.also_published],
+    }
+
+
+def articles_csv(records: list[dict[str, Any]]) -> bytes:
+    """RFC 4180 (the csv module's default dialect: CRLF, quotes where needed), UTF-8 with a byte order
+    mark so that spreadsheet programs read Arabic as UTF-8 rather than the system's code page."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(ARTICLE_COLUMNS)
+    for record in records:
+        writer.writerow(_cell(record[column]) for column in ARTICLE_COLUMNS)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def _trend(trend: Trend) -> dict[str, Any]:
+    window = trend.window
+    return {
+        "direction": trend.direction,
+        "sentence": trend.sentence,
+        "recent": trend.recent,
+        "earlier": trend.earlier,
+        "to_week": window.now if window else None,
+    }
+
+
+def _registry(kind: str, index: Index, trends: Trends, urls: PageUrls) -> list[dict[str, Any]]:
+    """One record per entry of a registry ('regions', 'actors', 'themes'), by slug."""
+    articles = groups(index)[kind]
+    records = []
+    for slug, entry in sorted(getattr(index.registries, kind).items()):
+        record = {
+            "slug": slug,
+            "name": entry.name,
+            "url": urls(PAGE_KINDS[kind], slug),
+            "aliases": list(entry.aliases),
+            "description": entry.description,
+            "articles": len(articles[slug]),
+            "trend": _trend(trends.of(kind, slug)),
+        }
+        if kind == "regions":
+            record.update(parent=entry.parent, children=list(index.children[slug]))
+        elif kind == "actors":
+            record.update(
+                kind=entry.kind,
+                member_of=list(entry.member_of),
+                members=list(index.members[slug]),
+                aligned_with=list(entry.aligned_with),
+                aligned_by=list(index.aligned_by[slug]),
+                based_in=entry.based_in,
+            )
+        records.append(record)
+    return records
