@@ -1,4 +1,4 @@
-"""The command line: `digest check|build|new|import|export`. A thin shell: problems become PATH:LINE lines and exit 1."""
+"""The command line: `digest check|build|new|import|export|bundle`. A thin shell: problems become PATH:LINE lines and exit 1."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import shutil
 import sys
+import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -92,11 +93,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in, so a failed build keeps the old site."""
-    from .plugin import BuildFailed, build, load_settings
+    from .plugin import BuildFailed, build, configured_site_dir, load_settings
 
     settings = load_settings(args.config_file, args.content)
     check(settings)
-    site_dir = settings.root / "site"
+    site_dir = configured_site_dir(args.config_file)
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -126,6 +127,8 @@ def mkdocs_warnings() -> Iterator[None]:
         yield
     finally:
         logger.removeHandler(handler)
+
+
 def new_options(parser: argparse.ArgumentParser) -> None:
     project_options(parser)
     parser.add_argument("title", help="the article's title; the slug is made from it")
@@ -202,12 +205,44 @@ def _write_new(planned: list, root: Path) -> None:
         print(f"wrote {display_path(item.path, root)} ({item.what})")
 
 
+def run_bundle(args: argparse.Namespace) -> int:
+    """Check, build for file:// outside the project, then zip the site into dist/ (replaced whole)."""
+    from .bundle import bundle_name, newest_date, write_zip
+    from .plugin import BuildFailed, build, load_settings
+
+    settings = load_settings(args.config_file, args.content)
+    content, _ = check(settings)
+    date = newest_date(content.published)
+    if date is None:
+        raise CommandFailed("nothing to bundle: no article is published yet (drafts are never bundled)")
+    name = bundle_name(settings.site_name, date)
+    target = settings.root / "dist" / f"{name}.zip"
+    with tempfile.TemporaryDirectory(prefix="digest-bundle-") as scratch:
+        site = Path(scratch) / name
+        try:
+            with mkdocs_warnings():
+                build(args.config_file, args.content, site, strict=True, offline=True)
+        except BuildFailed as error:
+            raise CommandFailed(f"the offline build failed; nothing was written to dist/\n{error}") from None
+        target.parent.mkdir(exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            with partial.open("wb") as out:
+                count = write_zip(site, name, date, out)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+    print(f"wrote {target} ({count} files, {target.stat().st_size / 1e6:.1f} MB): unzip it and open {name}/index.html")
+    return 0
+
+
 COMMANDS = {
     "check": ("validate all content", check_options, run_check),
     "build": ("check, then a strict MkDocs build into site/", project_options, run_build),
     "new": ("write a new draft article: every field in place, the slug from the title", new_options, run_new),
     "import": ("turn raw articles (web page, Markdown, text) into draft articles", import_options, run_import),
     "export": ("write the site's data files (articles, regions, actors, themes) as JSON or CSV", export_options, run_export),
+    "bundle": ("an offline HTML bundle for file://, zipped into dist/", project_options, run_bundle),
 }
 """Command name -> (help, argument setup, runner returning the exit status)."""
 

@@ -13,12 +13,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger, get_plugins
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .feeds import DEFAULT_FEED_ITEMS
 from .pipeline import Settings, Site, build_site
 from .problems import ContentError
+from .urls import page_src
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +46,11 @@ class PositiveInt(c.Type):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValidationError(f"Expected a whole number of at least 1, but received: {value!r}")
         return value
+
+
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker/shim.js"
+"""Lets search run from file:// (the theme overrides ship it); Material's offline plugin would
+otherwise load it from unpkg.com."""
 
 
 class DigestConfig(base.Config):
@@ -73,6 +80,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.serving = False
         self.site: Site | None = None
         self.settings: Settings | None = None
+        self.dates: dict[str, str] = {}
+        """Article page source -> its date, for the sitemap's lastmod (never the build clock)."""
+        self.newest: str | None = None
+        """The newest published date: when every other page last changed."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -106,6 +117,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         for warning in self.site.warnings:
             log.info(str(warning))
+        self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
+        self.newest = max(self.dates.values(), default=None)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -117,6 +130,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         ]
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
         return Files(kept + generated)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """An article page changed on its date, any other page with the newest article."""
+        page.update_date = self.dates.get(page.file.src_uri) or self.newest or page.update_date
+        return page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.settings is not None
@@ -145,24 +163,65 @@ def load_settings(config_file: Path, content: Path | None = None) -> Settings:
     return settings_for(config, config.plugins["digest"].config)
 
 
-def build(config_file: Path, content: Path | None = None, site_dir: Path | None = None, strict: bool = True) -> None:
-    """A MkDocs build with the digest plugin; raises BuildFailed with MkDocs' words on failure."""
+def configured_site_dir(config_file: Path) -> Path:
+    """Where builds go: mkdocs.yml's site_dir, absolute (MkDocs resolves it beside mkdocs.yml)."""
+    return Path(_load(config_file, None).site_dir)
+
+
+def build(config_file: Path, content: Path | None = None, site_dir: Path | None = None, strict: bool = True,
+          offline: bool = False) -> None:
+    """A MkDocs build with the digest plugin; raises BuildFailed with MkDocs' words on failure.
+
+    offline: a build for file:// (pages end in .html, search works without a server).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     try:
-        config = _load(config_file, content, strict=strict, site_dir=str(site_dir) if site_dir else None)
+        config = _load(config_file, content, strict=strict, site_dir=str(site_dir) if site_dir else None,
+                       use_directory_urls=False if offline else None)
+        if offline:
+            _add_offline_plugin(config)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        if offline:
+            _check_polyfills(config)
     except MkDocsException as error:
         raise BuildFailed(str(error)) from None
 
 
 class BuildFailed(Exception):
     pass
+
+
+def _add_offline_plugin(config: MkDocsConfig) -> None:
+    """Material's offline plugin (search index as a script, for file://), with our local shim.
+
+    Only the bundle gets it, so `mkdocs build` and `serve` keep directory URLs. The shim goes into
+    extra.polyfills first: the offline plugin adds its CDN copy only when none is named there.
+    """
+    polyfills = list(config.extra.get("polyfills", []))
+    if not any("iframe-worker" in str(script) for script in polyfills):
+        config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_SHIM]
+    offline = config.plugins.get("material/offline")
+    if offline is None:
+        offline = get_plugins()["material/offline"].load()()
+        offline.load_config({})
+        config.plugins["material/offline"] = offline
+    offline.config.enabled = True
+
+
+def _check_polyfills(config: MkDocsConfig) -> None:
+    """An offline site must carry every polyfill itself: a missing file or a URL would need a network."""
+    for script in config.extra.get("polyfills", []):
+        path = str(script)
+        if "://" in path or path.startswith("//"):
+            raise BuildFailed(f"extra.polyfills names {path}: an offline bundle cannot load scripts from other hosts")
+        if not Path(config.site_dir, path).is_file():
+            raise BuildFailed(f"extra.polyfills names {path}, but the theme (custom_dir) has no such file")
 
 
 def _load(config_file: Path, content: Path | None, **overrides) -> MkDocsConfig:
