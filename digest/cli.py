@@ -216,15 +216,15 @@ def run_bundle(args: argparse.Namespace) -> int:
     if date is None:
         raise CommandFailed("nothing to bundle: no article is published yet (drafts are never bundled)")
     name = bundle_name(settings.site_name, date)
-    target = settings.root / "dist" / f"{name}.zip"
+    target = (args.dist or settings.root / "dist") / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix="digest-bundle-") as scratch:
         site = Path(scratch) / name
         try:
             with mkdocs_warnings():
                 build(args.config_file, args.content, site, strict=True, offline=True)
         except BuildFailed as error:
-            raise CommandFailed(f"the offline build failed; nothing was written to dist/\n{error}") from None
-        target.parent.mkdir(exist_ok=True)
+            raise CommandFailed(f"the offline build failed; nothing was written to {target.parent}\n{error}") from None
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
         try:
             with partial.open("wb") as out:
@@ -236,13 +236,18 @@ def run_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def bundle_options(parser: argparse.ArgumentParser) -> None:
+    project_options(parser)
+    parser.add_argument("--dist", type=Path, help="the folder to write the zip into (default: dist/ beside mkdocs.yml)")
+
+
 COMMANDS = {
     "check": ("validate all content", check_options, run_check),
-    "build": ("check, then a strict MkDocs build into site/", project_options, run_build),
+    "build": ("check, then a strict MkDocs build into site/ (mkdocs.yml's site_dir)", project_options, run_build),
     "new": ("write a new draft article: every field in place, the slug from the title", new_options, run_new),
     "import": ("turn raw articles (web page, Markdown, text) into draft articles", import_options, run_import),
     "export": ("write the site's data files (articles, regions, actors, themes) as JSON or CSV", export_options, run_export),
-    "bundle": ("an offline HTML bundle for file://, zipped into dist/", project_options, run_bundle),
+    "bundle": ("an offline HTML bundle for file://, zipped into dist/", bundle_options, run_bundle),
 }
 """Command name -> (help, argument setup, runner returning the exit status)."""
 

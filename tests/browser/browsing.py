@@ -1,7 +1,8 @@
 """Browser helpers and fixtures: the example site built once, served on loopback, and pages that record requests.
 
 Playwright drives Debian's /usr/bin/chromium (never a downloaded browser). Every page fixture fails
-its test on an uncaught page error or on a request to any host but the local server.
+its test on an uncaught page error, on a request to any host but the local server (for the offline
+bundle: on any http(s) request), and on any failed request or error response.
 """
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import functools
 import http.server
 import shutil
 import threading
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from digest.plugin import build
+from digest.cli import main as digest_cli
+from digest.index import Index
+from digest.pipeline import build_site
+from digest.plugin import build, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / ".artifacts"
@@ -43,14 +48,53 @@ def example_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def example_index() -> Index:
+    """What the example content holds, so tests derive what pages must show instead of hard-coding it."""
+    return build_site(load_settings(REPO / "mkdocs.yml")).index
+
+
+def searches(index: Index) -> dict[str, tuple[str, str]]:
+    """Query kind -> (query, a page title the results must include)."""
+    nujaba = index.registries.actors["harakat-al-nujaba"]
+    arabic = next(alias for alias in nujaba.aliases if any("\u0600" <= c <= "\u06ff" for c in alias))
+    latin = next(alias for alias in nujaba.aliases if alias.isascii() and alias != nujaba.name)
+    jenin = next(article.title for article in index.articles if "Jenin" in article.title)
+    return {"title word": ("Jenin", jenin), "Latin alias": (latin, nujaba.name), "Arabic alias": (arabic, nujaba.name)}
+
+
+def one_of_each_kind(paths: list[str]) -> list[str]:
+    """The first page of each kind: the home page, each section's index, one page per section
+    ('articles/x/' or 'articles/x.html' stands for every article). Pages of a kind share a template."""
+    kinds: dict[tuple[str, int], str] = {}
+    for path in paths:
+        parts = path.removesuffix("index.html").removesuffix("/").removesuffix(".html").split("/")
+        kinds.setdefault((parts[0], len(parts)), path)
+    return list(kinds.values())
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found: Path | None = None
+    """A page to answer missing paths with, as GitHub Pages answers with the site's 404.html."""
+
     def log_message(self, format, *args):  # noqa: A002 - the signature is the standard library's
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
-def serve(directory: Path):
+
+def serve(directory: Path, not_found: Path | None = None):
     """Serve a directory on loopback in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"not_found": not_found}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -68,6 +112,34 @@ def site_url(example_site: Path):
         yield base + "/"
 
 
+SUBPATH = "digest-fork"
+"""The repository name a project site on GitHub Pages is served under: https://OWNER.github.io/REPO/."""
+
+
+@pytest.fixture(scope="session")
+def subpath_url(tmp_path_factory):
+    """The example site built for and served under a sub-path, as GitHub Pages serves a project site:
+    'http://127.0.0.1:PORT/digest-fork/'; missing paths get the site's 404 page."""
+    pages = tmp_path_factory.mktemp("pages")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", f"https://someone.github.io/{SUBPATH}/")  # as the workflow passes it
+        build(REPO / "mkdocs.yml", site_dir=pages / SUBPATH, strict=True)
+    for base in serve(pages, not_found=pages / SUBPATH / "404.html"):
+        yield f"{base}/{SUBPATH}/"
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory) -> Path:
+    """The example's offline bundle made by `digest bundle` and unzipped: the folder with index.html."""
+    dist = tmp_path_factory.mktemp("dist")
+    assert digest_cli(["bundle", "-f", str(REPO / "mkdocs.yml"), "--dist", str(dist)]) == 0
+    (archive,) = dist.glob("*.zip")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(dist / "unzipped")
+    (folder,) = (dist / "unzipped").iterdir()
+    return folder
+
+
 @dataclass
 class Recorder:
     """What a page asked for and what went wrong on it."""
@@ -76,6 +148,23 @@ class Recorder:
     allow_file: bool = False
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    """Requests that failed or were answered with an error status."""
+    expected_failures: set[str] = field(default_factory=set)
+    """URLs a test asks for knowing they fail (a missing page, for the 404 page). Never counted
+    either: net::ERR_ABORTED, the browser dropping a request because the page moved on; and
+    on a server, sitemap.xml beside a <link rel="alternate">, which Material probes for language
+    versions of the page (a feed's folder has none; Material ignores the miss)."""
+
+    def failed(self, url: str, why: str) -> None:
+        probe = url.startswith("http") and url.endswith("/sitemap.xml")
+        if url in self.expected_failures or why == "net::ERR_ABORTED" or probe:
+            return
+        self.failures.append(f"{url}: {why}")
+
+    def answered(self, url: str, status: int) -> None:
+        if status >= 400:
+            self.failed(url, f"HTTP {status}")
 
     def foreign(self) -> list[str]:
         """Requests that left the allowed hosts (for file:// pages: every http(s) request)."""
@@ -97,23 +186,42 @@ def open_page(browser, recorder: Recorder, **context_options):
     page = context.new_page()
     page.on("request", lambda request: recorder.requests.append(request.url))
     page.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    page.on("requestfailed", lambda request: recorder.failed(request.url, request.failure or "failed"))
+    page.on("response", lambda response: recorder.answered(response.url, response.status))
     return context, page
 
 
 def check_recorder(recorder: Recorder) -> None:
     assert recorder.errors == [], f"uncaught page errors: {recorder.errors}"
     assert recorder.foreign() == [], f"requests to other hosts: {recorder.foreign()}"
+    assert recorder.failures == [], f"failed requests: {recorder.failures}"
 
 
-@pytest.fixture
-def page(browser, site_url: str):
-    """A fresh page for the served example site; the test fails on page errors or foreign requests."""
-    recorder = Recorder({urlsplit(site_url).netloc})
+def recorded_page(browser, recorder: Recorder):
+    """A fresh page that fails its test on page errors, foreign or failed requests."""
     context, page = open_page(browser, recorder, viewport={"width": 1280, "height": 900})
     page.recorder = recorder
     yield page
     context.close()
     check_recorder(recorder)
+
+
+@pytest.fixture
+def page(browser, site_url: str):
+    """A fresh page for the example site served at the root."""
+    yield from recorded_page(browser, Recorder({urlsplit(site_url).netloc}))
+
+
+@pytest.fixture
+def subpath_page(browser, subpath_url: str):
+    """A fresh page for the example site served under /digest-fork/."""
+    yield from recorded_page(browser, Recorder({urlsplit(subpath_url).netloc}))
+
+
+@pytest.fixture
+def file_page(browser):
+    """A fresh page for the unzipped bundle: any http(s) request fails the test."""
+    yield from recorded_page(browser, Recorder(set(), allow_file=True))
 
 
 def screenshot(page, name: str) -> Path:
@@ -122,6 +230,10 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
 def search(page, query: str) -> None:

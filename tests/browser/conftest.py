@@ -1,2 +1,4 @@
 """The browser fixtures live in browsing.py (a unique module name); pytest finds them through this import."""
-from browsing import browser, example_site, page, site_url  # noqa: F401
+from browsing import (  # noqa: F401
+    browser, bundle_dir, example_index, example_site, file_page, page, site_url, subpath_page, subpath_url,
+)

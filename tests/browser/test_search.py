@@ -1,9 +1,5 @@
 """Search finds what curators wrote, in Latin and Arabic script, with no request off the site."""
-from browsing import screenshot, search
-
-
-def result_titles(page) -> list[str]:
-    return page.locator(".md-search-result__item h1").all_inner_texts()
+from browsing import result_titles, screenshot, search
 
 
 def test_actor_found_by_arabic_alias(page, site_url):

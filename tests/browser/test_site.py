@@ -1,0 +1,128 @@
+"""The served site, at the root and under a sub-path as GitHub Pages serves a project site: pages,
+navigation, search and every link and asset, with no request off the site and none that fails."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from urllib.parse import urldefrag, urljoin
+
+import pytest
+from browsing import SUBPATH, one_of_each_kind, result_titles, screenshot, search, searches
+from site_links import refs
+
+
+@pytest.fixture(params=["root", "subpath"])
+def served(request) -> tuple[object, str, str]:
+    """(page, base URL, screenshot prefix) for the site at / and under /digest-fork/."""
+    if request.param == "root":
+        return request.getfixturevalue("page"), request.getfixturevalue("site_url"), ""
+    return request.getfixturevalue("subpath_page"), request.getfixturevalue("subpath_url"), "subpath-"
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    """(status, content type, body) of a GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, "", b""
+
+
+@pytest.fixture(scope="session")
+def subpath_crawl(subpath_url: str) -> tuple[list[str], list[str]]:
+    """Every page reachable from the sub-path's home and what did not resolve: (pages, broken)."""
+    pages, broken, seen, queue = [], [], {subpath_url}, [subpath_url]
+    while queue:
+        url = queue.pop(0)
+        status, kind, body = fetch(url)
+        if status != 200:
+            broken.append(f"{url}: HTTP {status}")
+            continue
+        if kind != "text/html":
+            continue
+        pages.append(url)
+        for ref in refs(body.decode("utf-8")):
+            if not ref.local:
+                continue
+            target = urldefrag(urljoin(url, ref.url)).url
+            if not target.startswith(subpath_url):
+                broken.append(f"{url}: {ref.url} leaves /{SUBPATH}/")
+            elif target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return pages, broken
+
+
+def test_home_page(served, example_index):
+    page, base, prefix = served
+    page.goto(base)
+    assert page.title().startswith(page.locator(".md-content h1").first.inner_text())
+    tabs = page.locator(".md-tabs__link").all_inner_texts()
+    assert [t.strip() for t in tabs] == ["Home", "Weekly digest", "Regions", "Actors", "Themes"]
+    latest = page.locator(".md-content a[href*='articles/']").first.inner_text()
+    assert latest == example_index.by_week[next(iter(example_index.by_week))][0].title
+    screenshot(page, f"{prefix}home")
+
+
+@pytest.mark.parametrize("kind", ["title word", "Latin alias", "Arabic alias"])
+def test_search(served, example_index, kind):
+    page, base, prefix = served
+    query, title = searches(example_index)[kind]
+    page.goto(base)
+    search(page, query)
+    assert title in result_titles(page), result_titles(page)
+    if kind == "title word":
+        screenshot(page, f"{prefix}search-result")
+
+
+def test_region_page_lists_its_articles_and_leads_to_them(served, example_index):
+    page, base, prefix = served
+    expected = example_index.by_region["iraq"]
+    page.goto(base + "regions/iraq/")
+    links = page.locator(".md-content a[href*='articles/']")
+    hrefs = [href.rstrip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    assert hrefs == [article.slug for article in expected]
+    links.first.click()
+    page.wait_for_url(base + f"articles/{expected[0].slug}/")
+    assert page.locator(".md-content h1").first.inner_text() == expected[0].title
+    screenshot(page, f"{prefix}article")
+
+
+def test_actor_page_shows_aliases_in_both_scripts_and_its_articles(page, site_url, example_index):
+    actor = example_index.registries.actors["harakat-al-nujaba"]
+    page.goto(site_url + "actors/harakat-al-nujaba/")
+    assert page.locator(".md-content h1").first.inner_text() == actor.name
+    arabic_alias, _ = searches(example_index)["Arabic alias"]
+    assert page.locator(f"[dir=rtl]:text-is('{arabic_alias}')").count() >= 1
+    listed = page.locator(".md-content a[href*='articles/']").count()
+    assert listed == len(example_index.by_actor[actor.slug]) > 0
+    screenshot(page, "actor")
+
+
+def test_every_link_and_asset_resolves_under_the_subpath(subpath_crawl, example_index, subpath_url):
+    pages, broken = subpath_crawl
+    assert broken == []
+    for article in example_index.articles:
+        assert subpath_url + f"articles/{article.slug}/" in pages
+
+
+def test_a_page_of_every_kind_loads_in_the_browser_under_the_subpath(subpath_page, subpath_crawl, subpath_url):
+    """The crawl above checked every link and asset of every page; this runs one page of each kind."""
+    pages, _ = subpath_crawl
+    kinds = one_of_each_kind([url.removeprefix(subpath_url) for url in pages])
+    assert len(kinds) >= 10, kinds
+    for path in kinds:
+        subpath_page.goto(subpath_url + path)
+        assert subpath_page.locator(".md-content h1").count() >= 1, path
+
+
+def test_a_missing_page_gets_the_404_page_with_its_assets(subpath_page, subpath_url):
+    missing = subpath_url + "articles/no-such-article/"
+    subpath_page.recorder.expected_failures.add(missing)
+    response = subpath_page.goto(missing)
+    assert response.status == 404
+    assert "404" in subpath_page.locator(".md-content h1").inner_text()
+    stylesheets = [url for url in subpath_page.recorder.requests if url.endswith(".css")]
+    assert stylesheets and all(url.startswith(subpath_url) for url in stylesheets)
+    subpath_page.locator(".md-header__button.md-logo").click()
+    subpath_page.wait_for_url(subpath_url)
