@@ -57,6 +57,14 @@ def content_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def output_folder(chosen: Path | None, default: Path, settings: Settings, option: str) -> Path:
+    """Where a command writes: the folder given with option, else default; never inside the content tree."""
+    folder = (chosen or default).resolve()
+    if folder.is_relative_to(settings.content_dir.resolve()):
+        raise CommandFailed(f"{option} {folder} is inside the content folder; choose a folder outside it")
+    return folder
+
+
 def run_check(args: argparse.Namespace) -> int:
     settings = content_settings(args)
     content, warnings = review(settings)
@@ -80,9 +88,7 @@ def export_options(parser: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Check, then write the data files the site publishes under /data/; writes nowhere else."""
     settings = content_settings(args)
-    out = (args.out or settings.root / "dist" / "data").resolve()
-    if out.is_relative_to(settings.content_dir.resolve()):
-        raise CommandFailed(f"--out {out} is inside the content folder; choose a folder outside it")
+    out = output_folder(args.out, settings.root / "dist" / "data", settings, "--out")
     files = build_data(settings, tuple(args.formats or FORMATS))
     out.mkdir(parents=True, exist_ok=True)
     for path, data in files.items():
@@ -208,15 +214,16 @@ def _write_new(planned: list, root: Path) -> None:
 def run_bundle(args: argparse.Namespace) -> int:
     """Check, build for file:// outside the project, then zip the site into dist/ (replaced whole)."""
     from .bundle import bundle_name, newest_date, write_zip
-    from .plugin import BuildFailed, build, load_settings
+    from .plugin import BuildFailed, build
 
-    settings = load_settings(args.config_file, args.content)
+    settings = content_settings(args)
+    target_dir = output_folder(args.dist, settings.root / "dist", settings, "--dist")
     content, _ = check(settings)
     date = newest_date(content.published)
     if date is None:
         raise CommandFailed("nothing to bundle: no article is published yet (drafts are never bundled)")
     name = bundle_name(settings.site_name, date)
-    target = (args.dist or settings.root / "dist") / f"{name}.zip"
+    target = target_dir / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix="digest-bundle-") as scratch:
         site = Path(scratch) / name
         try:

@@ -100,10 +100,11 @@ def test_every_page_and_asset_link_resolves_to_a_file_in_the_bundle(entries):
     assert broken == []
 
 
-def test_links_between_pages_end_in_html(entries):
-    page_links = [ref.path for html in pages(entries).values() for ref in refs(html) if ref.local and ref.tag == "a"]
-    assert page_links, "no links at all"
-    assert not [path for path in page_links if not path.endswith((".html", ".xml", ".json"))]
+def test_links_name_files_and_pages_end_in_html(entries):
+    """From file:// a link to a folder opens a directory listing, not its index.html."""
+    page_links = {ref.path for html in pages(entries).values() for ref in refs(html) if ref.local and ref.tag == "a"}
+    assert not [path for path in page_links if "." not in path.rsplit("/", 1)[-1]]
+    assert "html" in {path.rsplit(".", 1)[-1] for path in page_links}
 
 
 def test_nothing_is_loaded_from_another_host(entries):
@@ -189,3 +190,10 @@ def test_write_zip_clamps_dates_before_1980_and_leaves_out_only_server_files(tmp
     with zipfile.ZipFile(out) as archive:
         assert archive.namelist() == ["top/a/.hidden", "top/a/404.html", "top/index.html"]
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_dist_inside_the_content_tree_is_refused(tmp_path, capsys):
+    config = project(tmp_path, {"a.md": article("A")})
+    assert main(["bundle", "-f", str(config), "--dist", str(tmp_path / "content" / "out")]) == 1
+    assert "is inside the content folder; choose a folder outside it" in capsys.readouterr().err
+    assert not (tmp_path / "content" / "out").exists()

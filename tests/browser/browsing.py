@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 import zipfile
@@ -234,6 +235,14 @@ def screenshot(page, name: str) -> Path:
 
 def result_titles(page) -> list[str]:
     return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def expect_result(page, title: str) -> None:
+    """Wait for a result titled `title`: Material answers as the query grows, so the first results
+    shown may be those of its first letters."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-search-result__item h1").filter(has_text=re.compile(f"^{re.escape(title)}$"))).not_to_have_count(0)
 
 
 def search(page, query: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browsing import one_of_each_kind, result_titles, screenshot, search, searches
+from browsing import expect_result, one_of_each_kind, screenshot, search, searches
 
 
 def unopenable_links(page) -> list[str]:
@@ -46,7 +46,7 @@ def test_search_from_file_urls(file_page, bundle_dir, example_index, kind):
     query, title = searches(example_index)[kind]
     file_page.goto((bundle_dir / "index.html").as_uri())
     search(file_page, query)
-    assert title in result_titles(file_page), result_titles(file_page)
+    expect_result(file_page, title)
     if kind == "Arabic alias":
         screenshot(file_page, "bundle-search-arabic")
     file_page.locator(".md-search-result__item h1", has_text=title).first.click()

@@ -7,7 +7,7 @@ import urllib.request
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-from browsing import SUBPATH, one_of_each_kind, result_titles, screenshot, search, searches
+from browsing import SUBPATH, expect_result, one_of_each_kind, screenshot, search, searches
 from site_links import refs
 
 
@@ -70,7 +70,7 @@ def test_search(served, example_index, kind):
     query, title = searches(example_index)[kind]
     page.goto(base)
     search(page, query)
-    assert title in result_titles(page), result_titles(page)
+    expect_result(page, title)
     if kind == "title word":
         screenshot(page, f"{prefix}search-result")
 

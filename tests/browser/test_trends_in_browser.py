@@ -1,13 +1,7 @@
 """Trends, New this week and the data, as readers see them: served, and opened from file:// with .html links."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import yaml
-from browsing import REPO, Recorder, check_recorder, open_page, screenshot
-
-from digest.plugin import build
+from browsing import Recorder, check_recorder, open_page, screenshot
 
 
 def names(page) -> list[str]:
@@ -72,21 +66,9 @@ def test_home_page_links_the_data(page, site_url):
     assert response.ok and response.json()[0]["slug"]
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The example site with .html page URLs, opened from file://, as in the offline bundle. Without
-    the search plugin: search from file:// is the bundle's business, not what this module tests."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(use_directory_urls=False, docs_dir=str(REPO / "content"))
-    config["theme"]["custom_dir"] = str(REPO / "templates" / "overrides")
-    config["plugins"] = [{"digest": {"content": str(REPO / "content"), "templates": str(REPO / "templates" / "pages")}}]
-    folder = tmp_path_factory.mktemp("offline")
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    build(folder / "mkdocs.yml", site_dir=folder / "site", strict=True)
-    return folder / "site"
-
-
-def test_offline_trends_sort_and_data_links_work_from_file(browser, offline_site):
+def test_offline_trends_sort_and_data_links_work_from_file(browser, bundle_dir):
+    """In the offline bundle (`digest bundle`, unzipped), opened from file://."""
+    offline_site = bundle_dir
     recorder = Recorder(set(), allow_file=True)
     context, page = open_page(browser, recorder, viewport={"width": 1280, "height": 900})
     try:
