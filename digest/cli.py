@@ -49,9 +49,12 @@ class CommandFailed(Exception):
 
 def content_settings(args: argparse.Namespace) -> Settings:
     """The settings mkdocs.yml and --content give, for a content folder that exists."""
-    from .plugin import load_settings
+    from .plugin import BuildFailed, load_settings
 
-    settings = load_settings(args.config_file, args.content)
+    try:
+        settings = load_settings(args.config_file, args.content)
+    except BuildFailed as error:
+        raise CommandFailed(str(error)) from None
     if not settings.content_dir.is_dir():
         raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
     return settings
@@ -99,9 +102,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in, so a failed build keeps the old site."""
-    from .plugin import BuildFailed, build, configured_site_dir, load_settings
+    from .plugin import BuildFailed, build, configured_site_dir
 
-    settings = load_settings(args.config_file, args.content)
+    settings = content_settings(args)
     check(settings)
     site_dir = configured_site_dir(args.config_file)
     staging = site_dir.with_name(site_dir.name + ".building")
@@ -109,10 +112,13 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         with mkdocs_warnings():
             build(args.config_file, args.content, staging, strict=True)
-    except BuildFailed as error:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise CommandFailed(f"the build failed; {site_dir} is unchanged\n{error}") from None
+        if isinstance(error, BuildFailed):
+            raise CommandFailed(f"the build failed; {site_dir} is unchanged\n{error}") from None
+        raise
     retired = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)  # left by a swap that was interrupted
     if site_dir.exists():
         site_dir.rename(retired)
     staging.rename(site_dir)

@@ -1,6 +1,7 @@
 """Typed reading of one YAML document's fields, collecting a Problem for every value that is off.
 
-Like MkDocs' config options, but each message carries the line of the value.
+Like MkDocs' config options, but each message carries the line of the value, and says what was
+expected and what was found in the curator's words ("got a list", "got text 'iraq'").
 """
 from __future__ import annotations
 
@@ -12,8 +13,33 @@ from typing import Any, Iterable
 from .problems import Problem, describe
 from .yamlsrc import Located, Path
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_RULE = "lowercase letters, digits and single hyphens (like 'golan-heights')"
+SLUG = re.compile(r"[a-z0-9-]+")
+SLUG_RULE = "lowercase letters, digits and hyphens, like 'golan-heights'"
+RESERVED_SLUGS = ("index",)
+"""'index' is each section's own page (regions/index.md is the region tree)."""
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Invisible characters that pasted text sometimes carries; MkDocs cannot read them back in a page title."""
+
+
+def found(value: Any) -> str:
+    """describe() plus the value itself when it is plain: "text 'iraq'", "a number '12'", "a list"."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value)
+        return f"{describe(value)} '{text if len(text) <= 40 else text[:37] + '...'}'"
+    return describe(value)
+
+
+def where_in(path: Path) -> str:
+    """' in entry 2 of 'quotes'' for a problem inside a value; '' at the top of a document."""
+    if not path:
+        return ""
+    if isinstance(path[-1], int):
+        return f" in entry {path[-1] + 1} of '{path[-2]}'" if len(path) > 1 else f" in entry {path[-1] + 1}"
+    return f" in '{path[-1]}'"
+
+
+def is_slug(value: str) -> bool:
+    return SLUG.fullmatch(value) is not None and value not in RESERVED_SLUGS
 
 
 @dataclass
@@ -30,7 +56,7 @@ class Fields:
     def mapping(self, value: Any, where: Path, what: str) -> dict | None:
         if isinstance(value, dict):
             return value
-        self.problem(where, f"{what} must be a mapping of fields (name: value), got {describe(value)}")
+        self.problem(where, f"{what} must be a mapping of fields (name: value), got {found(value)}")
         return None
 
     def unknown_keys(self, mapping: dict, where: Path, known: Iterable[str], what: str) -> None:
@@ -41,55 +67,79 @@ class Fields:
                 hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
                 self.problem(where + (key,), f"unknown field '{key}' in {what}{hint}", warning=True)
 
+    def present(self, mapping: dict, key: str, where: Path, required: bool, hint: str = "") -> bool:
+        """Whether mapping has a value for key; a required key that is missing or empty is a problem.
+
+        An optional key left empty ('actors:' with nothing after it) counts as absent.
+        """
+        if mapping.get(key) is not None:
+            return True
+        if required:
+            hint = f": {hint}" if hint else ""
+            if key in mapping:
+                self.problem(where + (key,), f"'{key}' is empty{where_in(where)}{hint}")
+            else:
+                self.problem(where, f"'{key}' is required{where_in(where)}{hint}")
+        return False
+
     def text(self, mapping: dict, key: str, where: Path, required: bool = False) -> str | None:
         """A non-empty string field; numbers are taken as their text (a title such as 1984)."""
-        if key not in mapping or mapping[key] is None:
-            if required:
-                self.problem(where, f"'{key}' is required")
+        if not self.present(mapping, key, where, required):
             return None
         value = mapping[key]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, bool):
+            self.problem(where + (key,), f"'{key}'{where_in(where)} must be text, got true/false (yes, no, on and off are too): put the value in quotes")
+            return None
         if not isinstance(value, str):
-            self.problem(where + (key,), f"'{key}' must be text, got {describe(value)}")
+            self.problem(where + (key,), f"'{key}'{where_in(where)} must be text, got {found(value)}")
             return None
         if not value.strip():
-            self.problem(where + (key,), f"'{key}' is empty")
+            self.problem(where + (key,), f"'{key}' is empty{where_in(where)}")
             return None
-        return value.strip()
+        return value.strip() if self.plain(value, key, where + (key,)) else None
+
+    def plain(self, value: str, what: str, where: Path) -> bool:
+        """False (and a problem) when value holds an invisible control character."""
+        control = CONTROL.search(value)
+        if control:
+            self.problem(where, f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it")
+        return control is None
 
     def text_list(self, mapping: dict, key: str, where: Path, required: bool = False) -> list[tuple[str, Path]]:
         """A list of strings, each with its own path (for the line of an unknown reference)."""
-        if key not in mapping or mapping[key] is None:
-            if required:
-                self.problem(where, f"'{key}' is required: give a list with at least one entry")
+        if not self.present(mapping, key, where, required, "give a list with at least one entry"):
             return []
         value = mapping[key]
         if not isinstance(value, list):
-            self.problem(where + (key,), f"'{key}' must be a list (like [a, b] or '- a' lines), got {describe(value)}")
+            self.problem(where + (key,), f"'{key}'{where_in(where)} must be a list (like [a, b] or '- a' lines), got {found(value)}")
             return []
         if required and not value:
             self.problem(where + (key,), f"'{key}' is empty: give at least one entry")
         items = []
         for index, item in enumerate(value):
             if isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
-                items.append((str(item).strip(), where + (key, index)))
+                if self.plain(str(item), key, where + (key, index)):
+                    items.append((str(item).strip(), where + (key, index)))
             else:
-                self.problem(where + (key, index), f"each entry of '{key}' must be a name, got {describe(item)}")
+                self.problem(where + (key, index), f"each entry of '{key}' must be a name, got {found(item)}")
         return items
 
-    def mapping_list(self, mapping: dict, key: str, where: Path) -> list[tuple[dict, Path]]:
-        if key not in mapping or mapping[key] is None:
+    def mapping_list(self, mapping: dict, key: str, where: Path, fields: str) -> list[tuple[dict, Path]]:
+        """A list of mappings; fields names their fields for messages ('speaker: and text:')."""
+        if not self.present(mapping, key, where, False):
             return []
         value = mapping[key]
         if not isinstance(value, list):
-            self.problem(where + (key,), f"'{key}' must be a list, got {describe(value)}")
+            self.problem(where + (key,), f"'{key}' must be a list of entries with {fields}, got {found(value)}")
             return []
         items = []
         for index, item in enumerate(value):
-            item_mapping = self.mapping(item, where + (key, index), f"each entry of '{key}'")
-            if item_mapping is not None:
-                items.append((item_mapping, where + (key, index)))
+            if isinstance(item, dict):
+                items.append((item, where + (key, index)))
+            else:
+                self.problem(where + (key, index), f"each entry of '{key}' must have {fields}, got {found(item)}")
         return items
 
     def boolean(self, mapping: dict, key: str, where: Path, default: bool) -> bool:
@@ -97,14 +147,17 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.problem(where + (key,), f"'{key}' must be true or false, got {describe(value)} {value!r}")
+            self.problem(where + (key,), f"'{key}'{where_in(where)} must be true or false, got {found(value)}")
             return default
         return value
 
     def slug(self, value: str, where: Path, what: str) -> bool:
-        if SLUG.match(value):
+        if is_slug(value):
             return True
-        self.problem(where, f"{what} '{value}' may contain only {SLUG_RULE}")
+        if value in RESERVED_SLUGS:
+            self.problem(where, f"{what} '{value}' is reserved for the section's own page: choose another")
+        else:
+            self.problem(where, f"{what} '{value}' may contain only {SLUG_RULE}")
         return False
 
     def url(self, mapping: dict, key: str, where: Path, required: bool = False) -> str | None:

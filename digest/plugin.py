@@ -6,7 +6,11 @@ Markdown articles and registries themselves are replaced by the generated pages.
 from __future__ import annotations
 
 import html
+import os
+import traceback
 from pathlib import Path
+
+import jinja2
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from .feeds import DEFAULT_FEED_ITEMS
 from .pipeline import Settings, Site, build_site
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .urls import page_src
 
 log = get_plugin_logger(__name__)
@@ -107,18 +111,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         try:
             self.site = build_site(self.settings)
         except ContentError as error:
-            if not self.serving:
-                raise PluginError("digest: the content has problems:\n" + str(error)) from None
-            for problem in error.problems:
-                log.error(str(problem))
-            config.extra["digest_problems"] = [str(p) for p in error.problems]
-            if self.site is None:
-                self.site = _problems_site(error)
+            self._failed(error.problems, config, "the content has problems")
+            return
+        except jinja2.TemplateError as error:
+            self._failed([template_problem(error, self.settings)], config, "a page template has a problem")
             return
         for warning in self.site.warnings:
             log.info(str(warning))
         self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
         self.newest = max(self.dates.values(), default=None)
+
+    def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
+        """A build stops with the problems; while serving, the last good site stays up with a notice."""
+        if not self.serving:
+            raise PluginError(f"digest: {what}:\n" + "\n".join(str(p) for p in problems))
+        for problem in problems:
+            log.error(str(problem))
+        config.extra["digest_problems"] = [str(p) for p in problems]
+        if self.site is None:
+            self.site = _problems_site(problems)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -150,9 +161,19 @@ def _is_source(file: File) -> bool:
     return name.startswith(".") or file.src_uri.lower().endswith(SOURCE_SUFFIXES)
 
 
-def _problems_site(error: ContentError) -> Site:
+def template_problem(error: jinja2.TemplateError, settings: Settings) -> Problem:
+    """TEMPLATE:LINE: message, at the innermost line of a page template that the error passed through."""
+    path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if path is None:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+        path, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(settings.templates_dir), 1)
+    shown = Path(os.path.relpath(path, settings.root)).as_posix()
+    return Problem(shown, line or 1, error.message or type(error).__name__)
+
+
+def _problems_site(problems: list[Problem]) -> Site:
     """While serving content that never built: one page listing the problems."""
-    lines = "\n".join(html.escape(str(p)) for p in error.problems)
+    lines = "\n".join(html.escape(str(p)) for p in problems)
     page = f'---\n{{"title": "Content problems"}}\n---\n\n<h1>Content problems</h1>\n<pre>{lines}</pre>\n'
     return Site(content=None, index=None, pages={"index.md": page})  # type: ignore[arg-type]
 
@@ -226,8 +247,12 @@ def _check_polyfills(config: MkDocsConfig) -> None:
 
 def _load(config_file: Path, content: Path | None, **overrides) -> MkDocsConfig:
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    config = load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        config = load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})
+    except MkDocsException as error:  # MkDocs has logged what is wrong with the file
+        raise BuildFailed(f"{config_file}: {error}") from None
     if "digest" not in config.plugins:
         raise BuildFailed(f"{config_file} does not enable the digest plugin (plugins: - digest)")
     if content is not None:

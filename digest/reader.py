@@ -40,6 +40,9 @@ def read_content(content_dir: Path, root: Path) -> RawContent:
         path = content_dir / f"{name}.yml"
         if path.is_file():
             _read_registry(path, name, root, raw)
+        elif path.with_suffix(".yaml").is_file():
+            shown = display_path(path.with_suffix(".yaml"), root)
+            raw.problems.append(Problem(shown, 1, f"registries are read from '{path.name}': rename the file"))
     for path in article_paths(content_dir):
         _read_article(path, root, raw)
     return raw
@@ -55,8 +58,16 @@ def article_paths(content_dir: Path) -> list[Path]:
 
 
 def read_text(path: Path) -> str:
-    """UTF-8 with or without BOM, any line ending -> text with '\\n' lines. Raises YamlProblem if not UTF-8."""
-    data = path.read_bytes()
+    """UTF-8 with or without BOM, any line ending -> text with '\\n' lines.
+
+    Raises YamlProblem when the file cannot be read or is not UTF-8.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # a dangling link, no permission
+        raise YamlProblem(1, f"the file cannot be read: {error.strerror or error}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(1, "the file is UTF-16, not UTF-8: save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .fields import Fields
+from .fields import Fields, found
 from .model import ACTOR_KINDS, Actor, Region, Registries, Theme
-from .problems import Problem, describe
+from .problems import Problem
 from .reader import RawContent
-from .resolve import AliasTable
+from .resolve import AliasTable, normalise
 
 FIELDS = {
     "regions": ("name", "parent", "aliases", "description"),
@@ -31,6 +31,8 @@ class _Entry:
     slug: str
     fields: dict
     checker: Fields
+    name: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 def check_registries(raw: RawContent) -> CheckedRegistries:
@@ -55,20 +57,25 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
     if document is None:
         return []
     if not isinstance(document, dict):
-        checker.problem((), f"{name}.yml must map slugs to entries ({EXAMPLE[name]}), got {describe(document)}")
+        checker.problem((), f"{name}.yml must map slugs to entries ({EXAMPLE[name]}), got {found(document)}")
         return []
     entries = []
+    slugs: dict[str, str] = {}
+    """Normalised slug -> slug: two slugs that read the same would make references ambiguous."""
     for slug, value in document.items():
         fields = checker.mapping(value, (slug,), f"'{slug}'")
         if checker.slug(slug, (slug,), "slug") and fields is not None:
+            if slugs.setdefault(normalise(slug), slug) != slug:
+                checker.problem((slug,), f"slug '{slug}' reads the same as '{slugs[normalise(slug)]}' (references ignore hyphens): merge or rename one")
+                continue
             checker.unknown_keys(fields, (slug,), FIELDS[name], f"'{slug}'")
             entries.append(_Entry(slug, fields, Fields(checker.path, checker.document)))
     for entry in entries:  # slugs first, so that no alias can take another entry's slug
-        entry.fields["name"] = entry.checker.text(entry.fields, "name", (entry.slug,), required=True) or entry.slug
-        table.add_entry(entry.slug, entry.fields["name"])
+        entry.name = entry.checker.text(entry.fields, "name", (entry.slug,), required=True) or entry.slug
+        table.add_entry(entry.slug, entry.name)
     for entry in entries:
         aliases = entry.checker.text_list(entry.fields, "aliases", (entry.slug,))
-        entry.fields["aliases"] = tuple(alias for alias, _ in aliases)
+        entry.aliases = tuple(alias for alias, _ in aliases)
         for alias, where in aliases:
             owner = table.add_alias(entry.slug, alias)
             if owner is not None:
@@ -95,14 +102,14 @@ def _reference(entry: _Entry, key: str, table: AliasTable, what: str, same_regis
 def _region(entry: _Entry, tables: dict[str, AliasTable]) -> Region:
     parent = entry.fields.get("parent")
     if parent is not None and not isinstance(parent, str):
-        entry.checker.problem((entry.slug, "parent"), "'parent' must be the slug of one region")
+        entry.checker.problem((entry.slug, "parent"), f"'parent' of '{entry.slug}' must be the slug of one region, got {found(parent)}")
         parent = None
     parents = _reference(entry, "parent", tables["regions"], "region") if parent else []
     return Region(
         entry.slug,
-        entry.fields["name"],
+        entry.name,
         parents[0] if parents else None,
-        entry.fields["aliases"],
+        entry.aliases,
         entry.checker.text(entry.fields, "description", (entry.slug,)) or "",
     )
 
@@ -115,14 +122,14 @@ def _actor(entry: _Entry, tables: dict[str, AliasTable]) -> Actor:
         entry.checker.problem((entry.slug, "kind"), f"unknown kind '{kind}' of '{entry.slug}': expected one of {', '.join(ACTOR_KINDS)}{hint}")
     based_in = entry.fields.get("based_in")
     if based_in is not None and not isinstance(based_in, str):
-        entry.checker.problem((entry.slug, "based_in"), "'based_in' must be the slug of one region")
+        entry.checker.problem((entry.slug, "based_in"), f"'based_in' of '{entry.slug}' must be the slug of one region, got {found(based_in)}")
         based_in = None
     regions = _reference(entry, "based_in", tables["regions"], "region", same_registry=False) if based_in else []
     return Actor(
         entry.slug,
-        entry.fields["name"],
+        entry.name,
         kind or "other",
-        entry.fields["aliases"],
+        entry.aliases,
         tuple(_reference(entry, "member_of", tables["actors"], "actor")),
         tuple(_reference(entry, "aligned_with", tables["actors"], "actor")),
         regions[0] if regions else None,
@@ -132,7 +139,7 @@ def _actor(entry: _Entry, tables: dict[str, AliasTable]) -> Actor:
 
 def _theme(entry: _Entry) -> Theme:
     description = entry.checker.text(entry.fields, "description", (entry.slug,)) or ""
-    return Theme(entry.slug, entry.fields["name"], entry.fields["aliases"], description)
+    return Theme(entry.slug, entry.name, entry.aliases, description)
 
 
 def _parent_cycles(regions: dict[str, Region], entries: dict[str, _Entry]) -> list[Problem]:

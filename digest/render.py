@@ -7,6 +7,7 @@ Writes nothing; knows nothing of MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -116,7 +117,9 @@ class Renderer:
                    "body": self.body, "title": spec.title, "lineage": lambda slug: list(lineage(index.registries, slug)),
                    "feed": feeds.own(spec.src), **spec.context}
         text = self.env.get_template(spec.template).render(context)
-        meta: dict[str, Any] = {"title": spec.title}
+        # MkDocs and Material put the title into <title>, the header, the nav and the search index
+        # as HTML, unescaped: it must be HTML already, or a curator's '<' would become markup.
+        meta: dict[str, Any] = {"title": html.escape(spec.title)}
         if spec.listing:
             meta["search"] = {"exclude": True}
         alternates = feeds.alternates(spec.src) if feeds else []

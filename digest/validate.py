@@ -5,10 +5,10 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from .fields import SLUG, SLUG_RULE, Fields
+from .fields import SLUG_RULE, Fields, found, is_slug
 from .model import Article, Content, Quote, Source
 from .placeholders import is_placeholder, placeholder_problems
-from .problems import ContentError, Problem, describe, errors_in
+from .problems import ContentError, Problem, errors_in
 from .reader import RawArticle, RawContent
 from .registry import CheckedRegistries, check_registries
 from .resolve import AliasTable
@@ -26,13 +26,15 @@ def validate(raw: RawContent, today: dt.date | None = None) -> tuple[Content, li
     checked = check_registries(raw)
     problems = list(raw.problems) + checked.problems
     articles = []
+    slug_lines = {}
     for raw_article in raw.articles:
         checker = Fields(raw_article.path, raw_article.front)
         article = _article(raw_article, checker, checked, today or dt.date.today())
         problems += checker.problems
         if article is not None:
             articles.append(article)
-    problems += _duplicate_slugs(articles)
+            slug_lines[article.path] = raw_article.front.lines.get(("slug",), 1)
+    problems += _duplicate_slugs(articles, slug_lines)
     articles.sort(key=lambda a: a.newest_first)
     return Content(checked.registries, tuple(articles)), sorted(problems)
 
@@ -60,7 +62,7 @@ def _article(raw: RawArticle, checker: Fields, checked: CheckedRegistries, today
     summary = checker.text(fields, "summary", (), required=True)
     language = _language(fields, checker)
     quotes = _quotes(fields, checker, checked.tables["actors"])
-    also = tuple(_link(item, where, checker) for item, where in checker.mapping_list(fields, "also_published", ()))
+    also = tuple(_link(item, where, checker) for item, where in checker.mapping_list(fields, "also_published", (), "name: and url:"))
     draft = checker.boolean(fields, "draft", (), default=False)
     for where, message, warning in placeholder_problems(fields, draft):
         checker.problem(where, message, warning)
@@ -81,7 +83,7 @@ def _published(fields: dict, checker: Fields, today: dt.date) -> dt.datetime | N
         return None
     text = str(value).strip()
     if isinstance(value, (bool, list, dict)) or not re.match(r"^\d{4}-\d{2}-\d{2}", text):
-        checker.problem(("date",), f"'date' must be {DATE_FORMS}, got {describe(value)} '{text}'")
+        checker.problem(("date",), f"'date' must be {DATE_FORMS}, got {found(value)}")
         return None
     try:
         published = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
@@ -103,6 +105,9 @@ def _source(fields: dict, checker: Fields) -> Source | None:
         checker.unknown_keys(value, ("source",), ("name", "url"), "'source'")
         url = checker.url(value, "url", ("source",))
         return Source(name, url) if name else None
+    if isinstance(value, list):
+        checker.problem(("source",), f"'source' must be a name or a mapping like {{name: The New Arab, url: https://...}}, got {found(value)}")
+        return None
     name = checker.text(fields, "source", (), required=True)
     return Source(name) if name else None
 
@@ -129,7 +134,7 @@ def _language(fields: dict, checker: Fields) -> str:
 
 def _quotes(fields: dict, checker: Fields, actors: AliasTable) -> tuple[Quote, ...]:
     quotes = []
-    for item, where in checker.mapping_list(fields, "quotes", ()):
+    for item, where in checker.mapping_list(fields, "quotes", (), "speaker: and text:"):
         checker.unknown_keys(item, where, ("speaker", "text"), "a quote")
         speaker = checker.text(item, "speaker", where, required=True)
         text = checker.text(item, "text", where, required=True)
@@ -146,17 +151,18 @@ def _link(item: dict, where: tuple, checker: Fields) -> Source | None:
 
 
 def _slug(fields: dict, raw: RawArticle, checker: Fields) -> str:
-    if "slug" in fields:
-        slug = checker.text(fields, "slug", ())
-        if slug is not None:
-            checker.slug(slug, ("slug",), "'slug'")
-        return slug or raw.stem
-    if not SLUG.match(raw.stem):
-        checker.problem((), f"the file name '{raw.stem}' is not a valid slug ({SLUG_RULE}): rename the file or set 'slug:'")
+    slug = checker.text(fields, "slug", ())
+    if slug is not None:
+        checker.slug(slug, ("slug",), "'slug'")
+        return slug
+    if not is_slug(raw.stem):
+        message = f"the file name '{raw.stem}' is not a valid slug: rename the file or set 'slug:' ({SLUG_RULE})"
+        checker.problems.append(Problem(raw.path, 1, message))
     return raw.stem
 
 
-def _duplicate_slugs(articles: list[Article]) -> list[Problem]:
+def _duplicate_slugs(articles: list[Article], lines: dict[str, int]) -> list[Problem]:
+    """Each article whose slug another also has, at its 'slug:' line (or line 1 for a file name)."""
     by_slug: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_slug[article.slug].append(article)
@@ -164,5 +170,5 @@ def _duplicate_slugs(articles: list[Article]) -> list[Problem]:
     for slug, same in by_slug.items():
         for article in same if len(same) > 1 else ():
             others = ", ".join(a.path for a in same if a is not article)
-            problems.append(Problem(article.path, 1, f"slug '{slug}' is also used by {others}"))
+            problems.append(Problem(article.path, lines[article.path], f"slug '{slug}' is also used by {others}"))
     return problems

@@ -1,7 +1,8 @@
 """YAML text -> plain values plus the line of every value; front matter split that keeps offsets.
 
-Only the YAML core schema is accepted (no Python or custom tags), and a document whose aliases
-expand to more than a bounded number of values is refused instead of being expanded.
+Only the YAML core schema is accepted (no Python or custom tags). Before anything is built, the
+parser's events are screened: a document nested deeper than MAX_DEPTH or whose aliases would expand
+past MAX_ALIAS_VALUES is refused, not loaded.
 """
 from __future__ import annotations
 
@@ -19,8 +20,29 @@ Path = tuple[Any, ...]
 """Where a value sits in a document: ('quotes', 0, 'text')."""
 
 TAG = "tag:yaml.org,2002:"
-MAX_VALUES = 100_000
+SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp")
+MAX_DEPTH = 32
+"""Content nests three levels deep; far deeper is hostile (and libyaml's composer recurses in C)."""
+MAX_ALIAS_VALUES = 10_000
+"""Values that aliases may add by repeating anchored ones; a billion-laughs document needs billions."""
 _SCALARS = yaml.constructor.SafeConstructor()
+
+_MEANINGS = (
+    # (words in libyaml's message, what the curator should read); {char} is the character at fault
+    ("while scanning an alias", "'{char}' cannot start a value in YAML: put the value in quotes"),
+    ("while scanning an anchor", "'{char}' cannot start a value in YAML: put the value in quotes"),
+    ("while scanning a block scalar", "'{char}' cannot start a value in YAML: put the value in quotes"),
+    ("cannot start any token", "'{char}' cannot start a value in YAML: put the value in quotes"),
+    ("found undefined alias", "'{char}' starts an alias in YAML, and no '&' anchor has that name: put the value in quotes"),
+    ("mapping values are not allowed", "a ':' here is read as a new field: put the value in quotes (title: \"Iraq: the vote\") or fix the indentation"),
+    ("quoted scalar found unexpected end", "a quoted value is not closed: add the closing quote"),
+    ("did not find expected ',' or ']'", "a list in [brackets] is not closed: expected ',' or ']'"),
+    ("did not find expected ',' or '}'", "a mapping in {{braces}} is not closed: expected ',' or '}}'"),
+    ("could not find expected ':'", "expected 'name: value' here: is a ':' missing?"),
+    ("did not find expected key", "expected a 'name: value' line here: check the indentation, or put the whole value in quotes"),
+    ("did not find expected '-' indicator", "expected a '- ' list item here: check the indentation"),
+    ("but found another document", "a second document (a '---' line) in the file: there must be only one"),
+)
 
 
 class YamlProblem(Exception):
@@ -71,11 +93,12 @@ def split_front_matter(text: str) -> FrontMatter:
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document into plain values, recording each value's file line."""
     try:
+        _screen(text, first_line)
         node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, text, first_line) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, first_line) from None
-    except yaml.YAMLError as error:
-        raise YamlProblem(first_line, f"invalid YAML: {error}") from None
     lines: dict[Path, int] = {}
     state = _State(first_line)
     value = None if node is None else _convert(node, (), lines, state)
@@ -83,36 +106,111 @@ def load(text: str, first_line: int = 1) -> Located:
 
 
 @dataclass
+class _Open:
+    """A collection being screened: how many values and levels it holds so far, aliases expanded."""
+
+    anchor: str | None
+    values: int = 1
+    depth: int = 1
+
+
+def _screen(text: str, first_line: int) -> None:
+    """Refuse deep nesting, alias bombs and self-containing aliases, counting without expanding.
+
+    The parser's events come lazily, so a hostile document is refused after reading only as much
+    of it as it takes to see the problem.
+    """
+    anchors: dict[str, tuple[int, int]] = {}
+    """Anchor -> (values, depth) of what it names."""
+    stack: list[_Open] = []
+    expanded = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(line, f"refused: values nested more than {MAX_DEPTH} levels deep")
+            stack.append(_Open(event.anchor))
+        elif isinstance(event, yaml.AliasEvent):
+            if any(open_.anchor == event.anchor for open_ in stack):
+                raise YamlProblem(line, f"refused: the alias '*{event.anchor}' is inside the value it names")
+            values, depth = anchors.get(event.anchor, (1, 0))  # an unknown anchor is the composer's to report
+            expanded += values
+            if expanded > MAX_ALIAS_VALUES:
+                raise YamlProblem(line, f"refused: aliases expand to more than {MAX_ALIAS_VALUES:,} values (an alias bomb?)")
+            if len(stack) + depth > MAX_DEPTH:
+                raise YamlProblem(line, f"refused: values nested more than {MAX_DEPTH} levels deep (through aliases)")
+            _close(stack, anchors, None, values, depth)
+        elif isinstance(event, yaml.ScalarEvent):
+            _close(stack, anchors, event.anchor, 1, 0)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            done = stack.pop()
+            _close(stack, anchors, done.anchor, done.values, done.depth)
+
+
+def _close(stack: list[_Open], anchors: dict[str, tuple[int, int]], anchor: str | None, values: int, depth: int) -> None:
+    """Count a finished value into its parent, and remember its size when it is anchored."""
+    if anchor is not None:
+        anchors[anchor] = (values, depth)
+    if stack:
+        stack[-1].values += values
+        stack[-1].depth = max(stack[-1].depth, depth + 1)
+
+
+@dataclass
 class _State:
     first_line: int
-    budget: int = MAX_VALUES
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
+def _reader_problem(error: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:
+    """A character YAML does not allow (control characters): said with its line, found by value."""
+    character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    index = max(text.find(character), 0)
+    return YamlProblem(
+        first_line + text.count("\n", 0, index),
+        f"the invisible control character U+{ord(character[:1] or ' '):04X} is not allowed in YAML: remove it",
+    )
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
-    mark = error.context_mark or error.problem_mark
-    line_index = mark.line if mark else 0
+    """libyaml's error in the curator's words, at the line to fix: where an unclosed quote or bracket
+    opens, else where the parser stopped."""
+    context = error.context or ""
+    opening = context.startswith(("while scanning", "while parsing a flow"))
+    mark = (error.context_mark if opening else None) or error.problem_mark or error.context_mark
     source_lines = text.split("\n")
-    source_line = source_lines[line_index] if line_index < len(source_lines) else ""
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or (
-        error.problem and "\\t" in error.problem
-    ):
-        return YamlProblem(first_line + line_index, "a tab is used for indentation; YAML allows only spaces")
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    return YamlProblem(first_line + line_index, f"invalid YAML: {detail}")
+    problem_line = error.problem_mark.line if error.problem_mark else 0
+    problem_source = source_lines[problem_line] if problem_line < len(source_lines) else ""
+    if "\t" in problem_source[: len(problem_source) - len(problem_source.lstrip())] or "tab" in (error.problem or ""):
+        return YamlProblem(first_line + problem_line, "a tab is used for indentation; YAML allows only spaces")
+    line = mark.line if mark else 0
+    source = source_lines[line] if line < len(source_lines) else ""
+    char = source[mark.column : mark.column + 1] if mark else ""
+    words = f"{context} {error.problem or ''}"
+    for found, meaning in _MEANINGS:
+        if found in words:
+            return YamlProblem(first_line + line, meaning.format(char=char))
+    detail = " ".join(part for part in (error.problem, f"({context})" if context else "") if part)
+    return YamlProblem(first_line + line, f"invalid YAML: {detail}")
 
 
 def _convert(node: yaml.Node, path: Path, lines: dict[Path, int], state: _State) -> Any:
-    state.budget -= 1
-    if state.budget < 0:
-        raise YamlProblem(state.first_line, "refused: the YAML expands to too many values (aliases nested inside aliases?)")
     line = state.first_line + node.start_mark.line
     lines.setdefault(path, line)
     if isinstance(node, yaml.MappingNode):
+        _check_tag(node, line, ("map",))
         return _convert_mapping(node, path, lines, state)
     if isinstance(node, yaml.SequenceNode):
+        _check_tag(node, line, ("seq",))
         return [_convert(item, path + (i,), lines, state) for i, item in enumerate(node.value)]
     return _convert_scalar(node, line)
+
+
+def _check_tag(node: yaml.Node, line: int, allowed: tuple[str, ...]) -> None:
+    tag = node.tag
+    if not tag.startswith(TAG) or tag[len(TAG) :] not in allowed:
+        shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
+        raise YamlProblem(line, f"the tag '{shown}' is not allowed; only plain YAML values are accepted")
 
 
 def _convert_mapping(node: yaml.MappingNode, path: Path, lines: dict[Path, int], state: _State) -> dict:
@@ -135,12 +233,12 @@ def _convert_mapping(node: yaml.MappingNode, path: Path, lines: dict[Path, int],
 
 
 def _convert_scalar(node: yaml.Node, line: int) -> Any:
-    tag = node.tag
-    if not tag.startswith(TAG) or tag[len(TAG) :] not in ("str", "int", "float", "bool", "null", "timestamp"):
-        shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
-        raise YamlProblem(line, f"the tag '{shown}' is not allowed; only plain YAML values are accepted")
-    if tag == TAG + "timestamp":
+    _check_tag(node, line, SCALAR_TAGS)
+    tag = node.tag[len(TAG) :]
+    if tag in ("str", "timestamp"):
         return node.value  # dates are parsed (and checked) by validation, not by YAML
-    if tag == TAG + "str":
-        return node.value
-    return _SCALARS.construct_object(node)
+    try:
+        # The constructor's method itself: construct_object() would keep every node for ever.
+        return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+    except (ValueError, KeyError):
+        raise YamlProblem(line, f"'{node.value}' is not a valid !!{tag}: remove the tag or fix the value") from None
