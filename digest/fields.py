@@ -18,7 +18,7 @@ SLUG_RULE = "lowercase letters, digits and hyphens, like 'golan-heights'"
 RESERVED_SLUGS = ("index",)
 """'index' is each section's own page (regions/index.md is the region tree)."""
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Invisible characters that pasted text sometimes carries; MkDocs cannot read them back in a page title."""
+"""Invisible characters that pasted text sometimes carries."""
 
 
 def found(value: Any) -> str:
@@ -90,22 +90,22 @@ class Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, bool):
-            self.problem(where + (key,), f"'{key}'{where_in(where)} must be text, got true/false (yes, no, on and off are too): put the value in quotes")
+            self.problem(where + (key,), f"'{key}' must be text, got true/false (yes, no, on and off are too): put the value in quotes")
             return None
         if not isinstance(value, str):
-            self.problem(where + (key,), f"'{key}'{where_in(where)} must be text, got {found(value)}")
+            self.problem(where + (key,), f"'{key}' must be text, got {found(value)}")
             return None
         if not value.strip():
             self.problem(where + (key,), f"'{key}' is empty{where_in(where)}")
             return None
-        return value.strip() if self.plain(value, key, where + (key,)) else None
+        self.invisible(value, key, where + (key,))
+        return value.strip()
 
-    def plain(self, value: str, what: str, where: Path) -> bool:
-        """False (and a problem) when value holds an invisible control character."""
+    def invisible(self, value: str, what: str, where: Path) -> None:
+        """A warning for an invisible control character (pasted, or a YAML escape such as "\\a")."""
         control = CONTROL.search(value)
         if control:
-            self.problem(where, f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it")
-        return control is None
+            self.problem(where, f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it", warning=True)
 
     def text_list(self, mapping: dict, key: str, where: Path, required: bool = False) -> list[tuple[str, Path]]:
         """A list of strings, each with its own path (for the line of an unknown reference)."""
@@ -113,15 +113,15 @@ class Fields:
             return []
         value = mapping[key]
         if not isinstance(value, list):
-            self.problem(where + (key,), f"'{key}'{where_in(where)} must be a list (like [a, b] or '- a' lines), got {found(value)}")
+            self.problem(where + (key,), f"'{key}' must be a list (like [a, b] or '- a' lines), got {found(value)}")
             return []
         if required and not value:
             self.problem(where + (key,), f"'{key}' is empty: give at least one entry")
         items = []
         for index, item in enumerate(value):
             if isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
-                if self.plain(str(item), key, where + (key, index)):
-                    items.append((str(item).strip(), where + (key, index)))
+                self.invisible(str(item), key, where + (key, index))
+                items.append((str(item).strip(), where + (key, index)))
             else:
                 self.problem(where + (key, index), f"each entry of '{key}' must be a name, got {found(item)}")
         return items
@@ -147,7 +147,7 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.problem(where + (key,), f"'{key}'{where_in(where)} must be true or false, got {found(value)}")
+            self.problem(where + (key,), f"'{key}' must be true or false, got {found(value)}")
             return default
         return value
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .feeds import Catalogue
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
+"""MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
+line break) unless they are escaped; JSON leaves them as they are."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ class Renderer:
         alternates = feeds.alternates(spec.src) if feeds else []
         if alternates:
             meta["feeds"] = alternates  # for <link rel="alternate"> in the theme's <head>
-        return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{text}"
+        return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True).translate(YAML_ESCAPES)}\n---\n\n{text}"
 
 
 def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
