@@ -38,8 +38,11 @@ def where_in(path: Path) -> str:
     return f" in '{path[-1]}'"
 
 
-def is_slug(value: str) -> bool:
-    return SLUG.fullmatch(value) is not None and value not in RESERVED_SLUGS
+def slug_problem(value: str) -> str | None:
+    """Why value cannot be a slug ('is reserved ...'), or None when it can be one."""
+    if value in RESERVED_SLUGS:
+        return "is reserved for the section's own page"
+    return None if SLUG.fullmatch(value) else f"may contain only {SLUG_RULE}"
 
 
 @dataclass
@@ -152,13 +155,10 @@ class Fields:
         return value
 
     def slug(self, value: str, where: Path, what: str) -> bool:
-        if is_slug(value):
-            return True
-        if value in RESERVED_SLUGS:
-            self.problem(where, f"{what} '{value}' is reserved for the section's own page: choose another")
-        else:
-            self.problem(where, f"{what} '{value}' may contain only {SLUG_RULE}")
-        return False
+        reason = slug_problem(value)
+        if reason:
+            self.problem(where, f"{what} '{value}' {reason}")
+        return reason is None
 
     def url(self, mapping: dict, key: str, where: Path, required: bool = False) -> str | None:
         value = self.text(mapping, key, where, required)

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from .fields import SLUG_RULE, Fields, found, is_slug
+from .fields import Fields, found, slug_problem
 from .model import Article, Content, Quote, Source
 from .placeholders import is_placeholder, placeholder_problems
 from .problems import ContentError, Problem, errors_in
@@ -19,6 +19,9 @@ ARTICLE_FIELDS = (
 )
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DATE_FORMS = "YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00"
+DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+YEARS = (1000, 2999)
+"""Outside these a date is a typo, and week arithmetic near year 1 or 9999 would overflow."""
 
 
 def validate(raw: RawContent, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
@@ -77,19 +80,20 @@ def _article(raw: RawArticle, checker: Fields, checked: CheckedRegistries, today
 
 
 def _published(fields: dict, checker: Fields, today: dt.date) -> dt.datetime | None:
-    value = fields.get("date")
-    if value is None:
-        checker.problem((), "'date' is required: " + DATE_FORMS)
+    if not checker.present(fields, "date", (), True, DATE_FORMS):
         return None
+    value = fields["date"]
     text = str(value).strip()
-    if isinstance(value, (bool, list, dict)) or not re.match(r"^\d{4}-\d{2}-\d{2}", text):
+    if isinstance(value, (bool, list, dict)) or not DATE_SHAPE.fullmatch(text):
         checker.problem(("date",), f"'date' must be {DATE_FORMS}, got {found(value)}")
         return None
     try:
-        published = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
-    except ValueError as error:
-        reason = "it does not exist" if "range" in str(error) else f"expected {DATE_FORMS}"
-        checker.problem(("date",), f"'date' {text} is not a valid date: {reason}")
+        published = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:  # the shape is right, so a part is out of range: 2025-02-30, 25:00
+        checker.problem(("date",), f"'date' {text} is not a valid date: it does not exist")
+        return None
+    if not YEARS[0] <= published.year <= YEARS[1]:
+        checker.problem(("date",), f"'date' {text} is not a plausible date: expected a year from {YEARS[0]} to {YEARS[1]}")
         return None
     if published.tzinfo is None:
         published = published.replace(tzinfo=dt.timezone.utc)
@@ -155,9 +159,9 @@ def _slug(fields: dict, raw: RawArticle, checker: Fields) -> str:
     if slug is not None:
         checker.slug(slug, ("slug",), "'slug'")
         return slug
-    if not is_slug(raw.stem):
-        message = f"the file name '{raw.stem}' is not a valid slug: rename the file or set 'slug:' ({SLUG_RULE})"
-        checker.problems.append(Problem(raw.path, 1, message))
+    reason = slug_problem(raw.stem)
+    if reason:
+        checker.problems.append(Problem(raw.path, 1, f"the file name '{raw.stem}' {reason}: rename the file or set 'slug:'"))
     return raw.stem
 
 
