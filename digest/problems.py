@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+"""A line break inside a quoted value or a file name would split a problem over two lines."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -14,8 +17,9 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        """PATH:LINE: message, on one line whatever the values in it hold."""
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {prefix}{self.message}"
+        return f"{self.path}:{self.line}: {prefix}{self.message}".translate(ONE_LINE)
 
 
 class ContentError(Exception):
