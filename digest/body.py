@@ -1,15 +1,26 @@
 """Curator Markdown -> safe HTML: rendered with Python-Markdown, then sanitised with nh3.
 
 Bodies are pasted from the web; whatever HTML they hold must end up inert (no script, no on*
-handler, no javascript: or data: URL) while ordinary formatting survives.
+handler, no javascript: or data: URL) while ordinary formatting survives. Images load only from
+the site itself: the built site asks no other host for anything.
 """
 from __future__ import annotations
+
+import re
 
 import markdown
 import nh3
 
 EXTENSIONS = ["extra", "sane_lists"]
 URL_SCHEMES = {"http", "https", "mailto"}
+ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
+"""An address on another host: a scheme, or '//host' (browsers read '\\\\host' the same way)."""
+
+
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and ELSEWHERE.match(value):
+        return None
+    return value
 
 
 class BodyRenderer:
@@ -18,4 +29,4 @@ class BodyRenderer:
 
     def __call__(self, text: str) -> str:
         html = self._markdown.reset().convert(text)
-        return nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+        return nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer", attribute_filter=_attribute)
