@@ -26,6 +26,9 @@ MAX_DEPTH = 32
 MAX_ALIAS_VALUES = 10_000
 """Values that aliases may add by repeating anchored ones; a billion-laughs document needs billions."""
 _SCALARS = yaml.constructor.SafeConstructor()
+EDITOR_LINES = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+"""YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 (text pasted from the web carries them); editors
+do not. As spaces, they read as YAML would fold them, and every line number stays the editor's."""
 
 _MEANINGS = (
     # (words in libyaml's message, what the curator should read); {char} is the character at fault
@@ -92,6 +95,7 @@ def split_front_matter(text: str) -> FrontMatter:
 
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document into plain values, recording each value's file line."""
+    text = text.translate(EDITOR_LINES)
     try:
         _screen(text, first_line)
         node = yaml.compose(text, Loader=SafeLoader)

@@ -222,3 +222,12 @@ def test_nesting_through_aliases_counts_too():
     line, message = refusal("\n".join(lines) + "\n")
     assert message == f"refused: values nested more than {MAX_DEPTH} levels deep (through aliases)"
     assert line == MAX_DEPTH  # l31: the root mapping, its list and the 31 levels *l30 names
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_lines_stay_the_editors_after_characters_yaml_alone_breaks_lines_at(separator):
+    """Text pasted from the web carries U+2028; YAML counts it as a line break, editors do not."""
+    document = load(f"title: One{separator}two\nsummary: S\nregions: [iraq, Irakk]\n", first_line=2)
+    assert (document.line("summary"), document.line("regions", 1)) == (3, 4)
+    assert refusal(f"title: One{separator}two\nsummary: Iraq: the vote\n", first_line=2)[0] == 3
+    assert document.value["title"] == "One two"
