@@ -117,7 +117,7 @@ class Renderer:
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
         context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links), "trends": trends,
-                   "body": self.body, "title": spec.title, "lineage": lambda slug: list(lineage(index.registries, slug)),
+                   "body": self.body, "title": spec.title, "site_name": self.site_name, "lineage": lambda slug: list(lineage(index.registries, slug)),
                    "feed": feeds.own(spec.src), **spec.context}
         text = self.env.get_template(spec.template).render(context)
         # MkDocs and Material put the title into <title>, the header, the nav and the search index
@@ -134,7 +134,7 @@ class Renderer:
 def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
     """What pages there are: one per article, registry entry and week, and the section indexes."""
     registries = index.registries
-    yield PageSpec(page_src("home"), "home.md.j2", site_name, listing=True)
+    yield PageSpec(page_src("home"), "home.md.j2", "Home", listing=True)
     yield PageSpec(page_src("region"), "regions.md.j2", "Regions", listing=True)
     yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
     yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)

@@ -96,3 +96,9 @@ def test_navigation_lists_sections_not_articles(site):
 
 def test_content_files_are_not_published(site):
     assert not list(site.rglob("*.yml")) and not list(site.rglob("*.md"))
+
+
+def test_home_page_names_the_site_once_in_its_title(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Home - Test digest</title>" in html
+    assert "<h1>Test digest</h1>" in html
