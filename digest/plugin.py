@@ -36,6 +36,7 @@ DEFAULT_NAV = [
     {"Weekly digest": "digest/index.md"},
     {"Regions": "regions/index.md"},
     {"Actors": "actors/index.md"},
+    {"Network": "network/index.md"},
     {"Themes": "themes/index.md"},
 ]
 

@@ -9,23 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
+from markupsafe import Markup
 
 from .body import BodyRenderer
+from .charts import activity_chart, region_tree, svg_number
 from .export import ARTICLE_COLUMNS
 from .index import Index, group_by_region, lineage, week_monday, week_of
+from .languages import language_attrs, script_attrs, ui_attrs
+from .network import neighbourhood, overview
 from .trends import Trends
 from .urls import Links, page_src
 
 if TYPE_CHECKING:
     from .feeds import Catalogue
 
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
 line break) unless they are escaped; JSON leaves them as they are."""
@@ -79,9 +81,15 @@ def long_date(day: dt.date | dt.datetime) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
-def script_attrs(text: str) -> str:
-    """' lang="ar" dir="rtl"' for Arabic-script text, so it renders right to left; else ''."""
-    return ' lang="ar" dir="rtl"' if ARABIC_SCRIPT.search(text or "") else ""
+def week_span(key: str) -> str:
+    """The dates of an ISO week: '13–19 January 2025', '27 January – 2 February 2025'."""
+    monday = week_monday(key)
+    sunday = monday + dt.timedelta(days=6)
+    if monday.year != sunday.year:
+        return f"{long_date(monday)} – {long_date(sunday)}"
+    if monday.month != sunday.month:
+        return f"{long_date(monday).rsplit(' ', 1)[0]} – {long_date(sunday)}"
+    return f"{monday.day}–{long_date(sunday)}"
 
 
 def week_label(key: str) -> str:
@@ -98,9 +106,16 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of)
-    env.filters["script_attrs"] = lambda text: jinja2.utils.markupsafe.Markup(script_attrs(text))
+    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of, week_span=week_span, num=svg_number)
+    for name, attrs in {"script_attrs": script_attrs, "language_attrs": language_attrs, "ui_attrs": ui_attrs}.items():
+        env.filters[name] = _markup(attrs)
+    env.globals.update(activity_chart=activity_chart, region_tree=region_tree, neighbourhood=neighbourhood, network_overview=overview)
     return env
+
+
+def _markup(attrs: Callable[..., str]) -> Callable[..., Markup]:
+    """Attributes built from fixed words and validated language tags are safe to insert as they are."""
+    return lambda *args: Markup(attrs(*args))
 
 
 class Renderer:
@@ -137,6 +152,7 @@ def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
     yield PageSpec(page_src("home"), "home.md.j2", "Home", listing=True)
     yield PageSpec(page_src("region"), "regions.md.j2", "Regions", listing=True)
     yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
+    yield PageSpec(page_src("network"), "network.md.j2", "Actor network", listing=True)
     yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
     yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
     yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})

@@ -9,7 +9,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article": "articles", "week": "digest", "data": "data"}
+SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article": "articles", "week": "digest", "data": "data",
+            "network": "network"}
+"""Section folders. The network overview has its own: under actors/ it could meet an actor's slug."""
 HOME = "index.md"
 
 
