@@ -19,8 +19,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 CHAR_WIDTH = 0.58
 """Average advance of a character in em for the system sans-serif: a safe overestimate for layout."""
 
-ACTIVITY_WIDTH, ACTIVITY_HEIGHT = 600, 190
-ACTIVITY_PLOT = (46, 14, 590, 150)
+ACTIVITY_WIDTH, ACTIVITY_HEIGHT = 600, 166
+ACTIVITY_PLOT = (46, 12, 590, 128)
 """The plot area (left, top, right, bottom) in the activity chart's user units; axis labels go outside."""
 AXIS_FONT = 22
 """The largest font size (user units) the stylesheet gives axis labels: on phones, where the chart shrinks."""

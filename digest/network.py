@@ -31,7 +31,7 @@ LABEL_FONT = 17
 """The largest size (user units) the stylesheet gives labels: on phones, where the picture shrinks."""
 LINE_HEIGHT = LABEL_FONT * 1.2
 CENTRE_X, SIDE_OFFSET = NEIGHBOURHOOD_WIDTH // 2, 72
-CAPTION_SCALE = 0.85
+CAPTION_SCALE = 0.9
 LABEL_WIDTH = CENTRE_X - SIDE_OFFSET - 20
 CENTRE_LABEL_WIDTH = 2 * SIDE_OFFSET - 30
 HEADINGS_HEIGHT, ROW_PADDING = 30, 10

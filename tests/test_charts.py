@@ -70,7 +70,7 @@ def test_text_alternative_lists_the_same_weeks_newest_first(site):
     page = site.pages["regions/iraq.md"]
     assert table_rows(page) == [("2025-W05", "2025-W05", "1"), ("2025-W03", "2025-W03", "1"), ("2025-W02", "2025-W02", "1")]
     svg = svg_of(page, "digest-activity")
-    assert svg.get("viewBox") == "0 0 600 190"
+    assert svg.get("viewBox") == "0 0 600 166"
     assert svg.find("title").text == "Articles per week"
     assert "3 articles from 6 January 2025 to 2 February 2025" in svg.find("desc").text
 
