@@ -11,7 +11,9 @@ from browsing import expect_result, one_of_each_kind, screenshot, search, search
 
 def unopenable_links(page) -> list[str]:
     """Links on the page that would not open a file of the bundle: a folder, or nothing at all."""
-    urls = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
+    # an SVG link's href is an SVGAnimatedString: resolve its text against the page like an HTML link's
+    urls = page.locator("a[href]").evaluate_all(
+        "els => els.map(e => typeof e.href === 'string' ? e.href : new URL(e.href.baseVal, document.baseURI).href)")
     files = {url.split("#")[0] for url in urls if url.startswith("file:")}
     return sorted(url for url in files if url.endswith("/") or not Path(unquote(urlsplit(url).path)).is_file())
 

@@ -58,7 +58,7 @@ def test_home_page(served, example_index):
     page.goto(base)
     assert page.title().startswith(page.locator(".md-content h1").first.inner_text())
     tabs = page.locator(".md-tabs__link").all_inner_texts()
-    assert [t.strip() for t in tabs] == ["Home", "Weekly digest", "Regions", "Actors", "Themes"]
+    assert [t.strip() for t in tabs] == ["Home", "Weekly digest", "Regions", "Actors", "Network", "Themes"]
     latest = page.locator(".md-content a[href*='articles/']").first.inner_text()
     assert latest == example_index.by_week[next(iter(example_index.by_week))][0].title
     screenshot(page, f"{prefix}home")
