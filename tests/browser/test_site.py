@@ -56,7 +56,7 @@ def subpath_crawl(subpath_url: str) -> tuple[list[str], list[str]]:
 def test_home_page(served, example_index):
     page, base, prefix = served
     page.goto(base)
-    assert page.title().startswith(page.locator(".md-content h1").first.inner_text())
+    assert page.title() == "Home - " + page.locator(".md-content h1").first.inner_text()
     tabs = page.locator(".md-tabs__link").all_inner_texts()
     assert [t.strip() for t in tabs] == ["Home", "Weekly digest", "Regions", "Actors", "Network", "Themes"]
     latest = page.locator(".md-content a[href*='articles/']").first.inner_text()
