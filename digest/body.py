@@ -17,9 +17,14 @@ ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
 """An address on another host: a scheme, or '//host' (browsers read '\\\\host' the same way)."""
 
 
+URL_NOISE = re.compile(r"[\t\n\r]")
+"""Browsers drop tabs and line breaks anywhere in an address, and leading control characters and spaces."""
+
+
 def _attribute(element: str, attribute: str, value: str) -> str | None:
-    if element == "img" and attribute == "src" and ELSEWHERE.match(value):
-        return None
+    if element == "img" and attribute == "src":
+        address = URL_NOISE.sub("", value).lstrip("".join(map(chr, range(0x21))))
+        return None if ELSEWHERE.match(address) else address
     return value
 
 

@@ -57,6 +57,8 @@ def content_settings(args: argparse.Namespace) -> Settings:
         raise CommandFailed(str(error)) from None
     if not settings.content_dir.is_dir():
         raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
+    if not any((settings.content_dir / name).exists() for name in ("articles", "regions.yml", "actors.yml", "themes.yml")):
+        raise CommandFailed(f"{settings.content_dir} holds no articles/ folder and no registries: is it the content folder?")
     return settings
 
 
@@ -191,12 +193,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace, today: dt.date):
-    from .plugin import load_settings
     from .scaffold import Workspace
 
-    settings = load_settings(args.config_file, args.content)
-    if not settings.content_dir.is_dir():
-        raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
+    settings = content_settings(args)
     return Workspace.load(settings.content_dir, settings.root, today)
 
 

@@ -72,8 +72,15 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
             entries.append(_Entry(slug, fields, Fields(checker.path, checker.document)))
     for entry in entries:  # slugs first, so that no alias can take another entry's slug
         entry.name = entry.checker.text(entry.fields, "name", (entry.slug,), required=True) or entry.slug
-        table.add_entry(entry.slug, entry.name)
+        table.add_slug(entry.slug, entry.name)
     for entry in entries:
+        owner = table.add_alias(entry.slug, entry.name)
+        if owner is not None:
+            entry.checker.problem(
+                (entry.slug, "name"),
+                f"the name '{entry.name}' of '{entry.slug}' is also a name or alias of '{owner}': references by it reach '{owner}'",
+                warning=True,
+            )
         aliases = entry.checker.text_list(entry.fields, "aliases", (entry.slug,))
         entry.aliases = tuple(alias for alias, _ in aliases)
         for alias, where in aliases:

@@ -27,14 +27,13 @@ class AliasTable:
     """slug -> display name, for suggestions."""
     keys: dict[str, str] = field(default_factory=dict)
 
-    def add_entry(self, slug: str, name: str) -> None:
-        """Register an entry by slug and name; a name already taken keeps its first owner."""
+    def add_slug(self, slug: str, name: str) -> None:
+        """Register an entry by its slug; every slug goes in before any name or alias, so none can take it."""
         self.names[slug] = name
         self.keys[normalise(slug)] = slug
-        self.keys.setdefault(normalise(name), slug)
 
     def add_alias(self, slug: str, alias: str) -> str | None:
-        """Register an alias of slug; returns the other entry that already owns it, if any."""
+        """Register a name or alias of slug; returns the other entry that already owns it, if any."""
         key = normalise(alias)
         owner = self.keys.setdefault(key, slug) if key else slug
         return owner if owner != slug else None

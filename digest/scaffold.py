@@ -120,8 +120,9 @@ def _tables(registries: Registries) -> dict[str, AliasTable]:
     for name in ("regions", "actors", "themes"):
         table = tables[name] = AliasTable()
         for slug, entry in getattr(registries, name).items():
-            table.add_entry(slug, entry.name)
-            for alias in entry.aliases:
+            table.add_slug(slug, entry.name)
+        for slug, entry in getattr(registries, name).items():
+            for alias in (entry.name, *entry.aliases):
                 table.add_alias(slug, alias)
     return tables
 

@@ -216,6 +216,9 @@ def test_the_body_is_sanitised_in_the_built_page(site):
     ("<object data=x></object><embed src=x>", "\n<p></p>"),
     ('<meta http-equiv=refresh content="0;url=https://evil.example">', "<p></p>"),
     ("<base href=https://evil.example/>", "<p></p>"),
+    ('<img src="&#x01;https://evil.example/ctl.png">', "<p><img></p>"),
+    ('<img src="/&#x0A;/evil.example/nl.png">', "<p><img></p>"),
+    ('<img src=" \t//evil.example/sp.png">', "<p><img></p>"),
     ('<div markdown="1">*x*</div>', "<div>\n<p><em>x</em></p>\n</div>"),
 ])
 def test_hostile_html_in_a_body_is_made_inert(markdown, expected):

@@ -180,7 +180,8 @@ def test_random_registries_give_a_site_or_problems(regions, actors, themes):
 def test_the_alias_table_resolves_what_it_was_given_and_nothing_else(aliases, reference):
     table = AliasTable()
     for slug in ("a", "b", "c"):
-        table.add_entry(slug, slug.upper())
+        table.add_slug(slug, slug.upper())
+        assert table.add_alias(slug, slug.upper()) is None
     owners = {"a": "a", "b": "b", "c": "c"}  # each entry's slug and name ('A') are taken first
     for slug, alias in aliases:
         owner = table.add_alias(slug, alias)

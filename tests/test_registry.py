@@ -198,3 +198,15 @@ def test_every_registry_problem_at_once(tmp_path):
         themes="- not a mapping\n",
     )
     assert [line.split(": ", 1)[0] for line in found] == ["content/actors.yml:1", "content/regions.yml:1", "content/themes.yml:1"]
+
+
+def test_two_entries_with_one_name_are_reported_with_who_the_name_reaches(tmp_path):
+    from trees import content_tree, settings_for
+
+    from digest.pipeline import check
+
+    actors = "hezbollah: {name: Hezbollah, kind: armed-group}\nother: {name: Hezbollah, kind: armed-group}\n"
+    _, problems = check(settings_for(content_tree(tmp_path, {}, actors=actors)))
+    assert [str(p) for p in problems] == [
+        "content/actors.yml:2: warning: the name 'Hezbollah' of 'other' is also a name or alias of 'hezbollah': references by it reach 'hezbollah'"
+    ]

@@ -3,10 +3,11 @@ from digest.resolve import AliasTable, normalise
 
 def table() -> AliasTable:
     aliases = AliasTable()
-    aliases.add_entry("kataib-hezbollah", "Kata'ib Hezbollah")
-    for alias in ("Kataib Hezbollah", "كتائب حزب الله"):
+    aliases.add_slug("kataib-hezbollah", "Kata'ib Hezbollah")
+    aliases.add_slug("iraq", "Iraq")
+    for alias in ("Kata'ib Hezbollah", "Kataib Hezbollah", "كتائب حزب الله"):
         assert aliases.add_alias("kataib-hezbollah", alias) is None
-    aliases.add_entry("iraq", "Iraq")
+    aliases.add_alias("iraq", "Iraq")
     return aliases
 
 

@@ -367,3 +367,15 @@ def test_a_content_tree_given_with_content_is_checked_and_shown_relative_to_the_
     assert cli.main(["check", "--content", str(other / "content")]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "other/content/articles/x.md:1: no front matter: the file must start with a line '---', then the fields, then '---'"]
+
+
+def test_check_refuses_a_folder_that_is_not_a_content_tree(tmp_path, capsys):
+    from trees import mkdocs_project
+
+    from digest.cli import main
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    config = mkdocs_project(tmp_path)
+    assert main(["check", "-f", str(config), "--content", str(tmp_path / "elsewhere")]) == 1
+    assert "holds no articles/ folder and no registries: is it the content folder?" in capsys.readouterr().err
