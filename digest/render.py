@@ -23,11 +23,13 @@ from .index import Index, group_by_region, lineage, week_monday, week_of
 from .languages import language_attrs, script_attrs, ui_attrs
 from .network import neighbourhood, overview
 from .trends import Trends
-from .urls import Links, page_src
+from .urls import Links, page_src, relative
 
 if TYPE_CHECKING:
     from .feeds import Catalogue
 
+PAGE_SIZE = 50
+"""Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
 YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
 line break) unless they are escaped; JSON leaves them as they are."""
@@ -43,14 +45,28 @@ class PageSpec:
     """Listing pages stay out of the search index: they only repeat what article pages say."""
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Where a page sits in a paged listing: page `number` of `count`, `total` articles in all."""
+
+    kind: str
+    slug: str
+    number: int
+    count: int
+    total: int
+
+    def src(self, number: int) -> str:
+        return page_src(self.kind, self.slug, number)
+
+
 class PageLinks:
     """Links from one page, for templates: link.region('iraq') -> '../iraq/'."""
 
     def __init__(self, src: str, links: Links):
-        self.src, self._links = src, links
+        self.src, self._links, self._folder = src, links, links.folder(src)
 
     def to(self, target: str) -> str:
-        return self._links.href(self.src, target)
+        return relative(self._folder, self._links.dest(target))
 
     def home(self) -> str:
         return self.to(page_src("home"))
@@ -159,10 +175,23 @@ def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
     for article in index.articles:
         yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article})
     for slug, region in registries.regions.items():
-        yield PageSpec(page_src("region", slug), "region.md.j2", region.name, {"region": region, "articles": index.by_region[slug]})
+        yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
     for slug, actor in registries.actors.items():
-        yield PageSpec(page_src("actor", slug), "actor.md.j2", actor.name, {"actor": actor, "articles": index.by_actor[slug]})
+        yield from paged("actor", slug, actor.name, {"actor": actor}, index.by_actor[slug])
     for slug, theme in registries.themes.items():
-        yield PageSpec(page_src("theme", slug), "theme.md.j2", theme.name, {"theme": theme, "articles": index.by_theme[slug]})
+        yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
     for key, articles in index.by_week.items():
         yield PageSpec(page_src("week", key), "week.md.j2", f"Week {key}", {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)}, listing=True)
+
+
+def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:
+    """An entry's page with its newest PAGE_SIZE articles, then a plain listing page per older PAGE_SIZE:
+    no page grows with the whole digest, and the entry's own page keeps its contract URL."""
+    chunks = [articles[start : start + PAGE_SIZE] for start in range(0, len(articles), PAGE_SIZE)] or [()]
+    for number, chunk in enumerate(chunks, start=1):
+        pager = Pager(kind, slug, number, len(chunks), len(articles))
+        if number == 1:
+            yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, {**context, "articles": chunk, "pager": pager})
+        else:
+            yield PageSpec(page_src(kind, slug, number), "older.md.j2", f"{name}, page {number}",
+                           {"heading": name, "articles": chunk, "pager": pager}, listing=True)
