@@ -89,6 +89,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Article page source -> its date, for the sitemap's lastmod (never the build clock)."""
         self.newest: str | None = None
         """The newest published date: when every other page last changed."""
+        self.html: dict[str, str] = {}
+        """Page source -> its HTML, between on_page_markdown and on_page_content."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -147,6 +149,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """An article page changed on its date, any other page with the newest article."""
         page.update_date = self.dates.get(page.file.src_uri) or self.newest or page.update_date
         return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Generated pages are HTML already (see render.py): MkDocs gets nothing to convert, which
+        saves converting every listing and article again, and on_page_content hands the HTML back."""
+        if self.site is not None and page.file.src_uri in self.site.pages:
+            self.html[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.html.pop(page.file.src_uri, content)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.settings is not None
