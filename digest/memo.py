@@ -1,0 +1,52 @@
+"""Results one build can hand to the next: `mkdocs serve` rebuilds after every edit, and most
+files and article bodies have not changed since the last build.
+
+A Memo only remembers what the latest build asked for, so a long serving session does not grow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Hashable, TypeVar
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    def __init__(self) -> None:
+        self._previous: dict[Hashable, V] = {}
+        self._current: dict[Hashable, V] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """The value kept for key, or compute() when neither this build nor the last had it."""
+        if key in self._current:
+            return self._current[key]
+        value = self._previous[key] if key in self._previous else compute()
+        self._current[key] = value
+        return value
+
+    def next_build(self) -> None:
+        """Forget what the build that just ended did not use."""
+        self._previous, self._current = self._current, {}
+
+
+@dataclass
+class BuildCache:
+    """What the core keeps between builds: parsed files by path and (mtime, size, inode), rendered
+    article bodies by their text, rendered pages by what they show (see render.Renderer.page)."""
+
+    files: Memo = field(default_factory=Memo)
+    bodies: Memo = field(default_factory=Memo)
+    pages: Memo = field(default_factory=Memo)
+    shared: Any = None
+    """What every page depends on, as pages_for was last given it."""
+
+    def pages_for(self, shared: Any) -> Memo:
+        """The page memo, emptied when what every page depends on (settings, templates, registries) changed."""
+        if shared != self.shared:
+            self.pages, self.shared = Memo(), shared
+        return self.pages
+
+    def next_build(self) -> None:
+        self.files.next_build()
+        self.bodies.next_build()
+        self.pages.next_build()
