@@ -6,6 +6,7 @@ rewrite, so links are computed here for the mode in use.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -43,14 +44,7 @@ class Links:
 
     def dest(self, src: str) -> str:
         """The site path a page source becomes: 'regions/iraq.md' -> 'regions/iraq/' or 'regions/iraq.html'."""
-        if not src.endswith(".md"):
-            return src
-        stem = src[: -len(".md")]
-        if not self.directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
+        return _dest(src, self.directory_urls)
 
     def href(self, from_src: str, to: str) -> str:
         """A relative link from the page built from from_src to a page source or a site file."""
@@ -60,6 +54,18 @@ class Links:
         """The folder the links of the page built from src are relative to: 'regions/iraq/' or 'regions'."""
         page = self.dest(src)
         return page if page.endswith("/") or not page else posixpath.dirname(page)
+
+
+@functools.lru_cache(maxsize=65536)  # every page is linked from many others
+def _dest(src: str, directory_urls: bool) -> str:
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def relative(folder: str, target: str) -> str:
