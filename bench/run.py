@@ -182,8 +182,14 @@ def machine(results: list[Result], args: argparse.Namespace) -> str:
     loads = [x for r in results for x in r.load]
     return (f"Run on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} CPUs ({cpu}), {memory:.1f} GB RAM, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material {material}, Markdown {markdown.__version__}; "
-            f"{args.repeat} runs each; 1-minute load average while measuring: median {statistics.median(loads):.1f}, "
-            f"max {max(loads):.1f} (other work shared the machine).")
+            f"{args.repeat} runs each; work folder on {filesystem(args.work)}; 1-minute load average while measuring: "
+            f"median {statistics.median(loads):.1f}, max {max(loads):.1f}.")
+
+
+def filesystem(folder: Path) -> str:
+    """'tmpfs' or 'ext4 (/dev/vda)': where the builds were written."""
+    output = subprocess.run(["df", "--output=fstype,source", str(folder)], capture_output=True, text=True).stdout.split()
+    return f"{output[2]} ({output[3]})" if len(output) >= 4 else "an unknown filesystem"
 
 
 def update_readme(table: str) -> None:
@@ -204,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", type=sizes, default=[1000], help="sizes to measure `mkdocs serve` at (default 1000; '' for none)")
     parser.add_argument("--search", type=sizes, default=[3000], help="sizes to measure browser search at (default 3000; '' for none)")
     parser.add_argument("--query", default="s", help="the one-letter search query (default s)")
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "digest-bench", help="scratch folder")
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "digest-bench",
+                        help="scratch folder for the projects, their builds and the served sites (default $TMPDIR/digest-bench); "
+                             "a tmpfs such as /dev/shm/digest-bench takes a busy disk out of the figures")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into bench/README.md")
     args = parser.parse_args(argv)
     results = [measure(n, args) for n in args.sizes]

@@ -59,10 +59,13 @@ def mount_path(config_file: Path) -> str:
 
 def edit_times(config_file: Path, edited: Path, page: str, repeats: int, log: Path) -> tuple[list[float], list[float]]:
     """Serve the project, edit the first line starting with 'title:' or '# ' of `edited` `repeats`
-    times; returns (seconds until `page` showed each edit, MkDocs' own build time of each rebuild)."""
+    times; returns (seconds until `page` showed each edit, MkDocs' own build time of each rebuild).
+
+    MkDocs serves from a temporary folder it rewrites after every edit; it is made beside the
+    project (TMPDIR), so the benchmark's --work folder decides which disk that is."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(config_file.parent)}
     with open(log, "w", encoding="utf-8") as output:
         server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env, start_new_session=True)
         try:
