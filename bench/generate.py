@@ -196,17 +196,23 @@ def sentence(rng: random.Random, low: int, high: int, names: list[str] = ()) -> 
 
 
 def paragraph(rng: random.Random, words: int, names: list[str]) -> str:
+    """Sentences of exactly `words` words in all, some naming one of names."""
     sentences, count = [], 0
     while count < words:
-        size = min(rng.randint(8, 22), max(words - count, 4))
-        sentences.append(sentence(rng, size, size, names if rng.random() < 0.3 else ()))
-        count += size
-    return " ".join(sentences)
+        sentences.append(sentence(rng, 8, 22, names if rng.random() < 0.3 else ()))
+        count += len(sentences[-1].split())
+    return " ".join(" ".join(sentences).split()[:words]).rstrip(".") + "."
 
 
 def body(rng: random.Random, names: list[str]) -> str:
     """150-400 words of curator notes in a few paragraphs, sometimes a list, a link or emphasis."""
-    total, parts = rng.randint(150, 400), []
+    total, extras = rng.randint(150, 400), []
+    if rng.random() < 0.25:
+        extras.append("\n".join(f"- {sentence(rng, 5, 10)}" for _ in range(rng.randint(2, 4))))
+    if rng.random() < 0.2:
+        extras.append(f"See also [the full statement](https://example.org/statements/{rng.randint(1, 99999)}).")
+    total -= sum(len(extra.split()) for extra in extras)
+    parts = []
     while total > 0:
         size = min(total, rng.randint(40, 110))
         text = paragraph(rng, size, names)
@@ -214,11 +220,7 @@ def body(rng: random.Random, names: list[str]) -> str:
             text = text.replace(" the ", " **the** ", 1)
         parts.append(text)
         total -= size
-    if rng.random() < 0.25:
-        parts.insert(1, "\n".join(f"- {sentence(rng, 5, 10)}" for _ in range(rng.randint(2, 4))))
-    if rng.random() < 0.2:
-        parts.append(f"See also [the full statement](https://example.org/statements/{rng.randint(1, 99999)}).")
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts[:1] + extras[:1] + parts[1:] + extras[1:]) + "\n"
 
 
 def articles(rng: random.Random, n: int, region_levels: list[tuple[Entry, int]], actor_list: list[Entry], theme_list: list[Entry]):

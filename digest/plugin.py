@@ -120,7 +120,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.settings is not None
         config.extra["digest_problems"] = []
         try:
-            self.site = build_site(self.settings, self.cache)
+            # only a server builds again; a one-off build lets the parsed files go once the core is done
+            self.site = build_site(self.settings, self.cache if self.serving else None)
         except ContentError as error:
             self._failed(error.problems, config, "the content has problems")
         except jinja2.TemplateError as error:
