@@ -22,7 +22,10 @@ FLOOR_NAV = ["index.md", "a/index.md", "b/index.md", "c/index.md", "d/index.md"]
 
 
 def repository_config() -> dict:
-    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The repository's mkdocs.yml as plain values (MkDocs' loader resolves its !ENV tags)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader(yaml.SafeLoader))
 
 
 def digest_project(folder: Path, n: int) -> Path:

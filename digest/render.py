@@ -193,7 +193,8 @@ class Renderer:
     def reads(self, template: str) -> frozenset[str]:
         """The context names a template and the templates it includes read (imported macros see only their arguments)."""
         if template not in self._reads:
-            tree = self.env.parse(self.env.loader.get_source(self.env, template)[0])
+            source, filename, _ = self.env.loader.get_source(self.env, template)
+            tree = self.env.parse(source, template, filename)
             names = set(jinja2.meta.find_undeclared_variables(tree))
             for include in tree.find_all(jinja2.nodes.Include):
                 if isinstance(include.template, jinja2.nodes.Const):

@@ -2,7 +2,7 @@
 import sys
 from collections import Counter
 
-from conftest import REPO, settings_for
+from trees import REPO, settings_for
 
 from digest.index import lineage
 from digest.pipeline import check

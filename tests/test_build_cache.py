@@ -2,7 +2,7 @@
 import os
 
 import pytest
-from conftest import REPO, article, content_tree, settings_for
+from trees import REPO, article, content_tree, settings_for
 
 import digest.reader
 from digest.memo import BuildCache, Memo

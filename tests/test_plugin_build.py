@@ -7,8 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
-from conftest import REPO, article, content_tree, mkdocs_project
+from trees import REPO, article, content_tree, mkdocs_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
@@ -26,11 +25,11 @@ def squeezed(html: str) -> str:
 def test_markdown_would_leave_every_generated_page_as_it_is():
     """The plugin hands MkDocs' Markdown step nothing for generated pages (see on_page_markdown);
     this holds because their templates emit HTML. A template that writes Markdown fails here."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_config(str(REPO / "mkdocs.yml"))
     site = build_site(load_settings(REPO / "mkdocs.yml"))
     for src, text in site.pages.items():
         body, _ = get_data(text)
-        converted = markdown.Markdown(extensions=["toc", *config.get("markdown_extensions", [])]).convert(body)
+        converted = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
         assert squeezed(converted) == squeezed(body), src
 
 

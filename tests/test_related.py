@@ -1,7 +1,7 @@
 """Related articles: shared actors count most, then themes, then regions; ties go to the nearest in time."""
 import datetime as dt
 
-from conftest import article, content_tree, settings_for
+from trees import article, content_tree, settings_for
 
 from digest.index import RELATED_LIMIT, RELATED_WINDOW, build_index
 from digest.pipeline import check
