@@ -28,7 +28,7 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
 class BodyRenderer:
     def __init__(self, memo: Memo | None = None) -> None:
         self._markdown = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
-        self._memo = memo if memo is not None else Memo()
+        self._memo = memo if memo is not None else Memo(keep=False)
 
     def __call__(self, text: str) -> str:
         """The safe HTML of a body; a body rendered by the last build is not rendered again."""

@@ -12,12 +12,16 @@ V = TypeVar("V")
 
 
 class Memo(Generic[V]):
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
+        """False: remember nothing (a one-off build would only hold its results twice)."""
         self._previous: dict[Hashable, V] = {}
         self._current: dict[Hashable, V] = {}
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The value kept for key, or compute() when neither this build nor the last had it."""
+        if not self.keep:
+            return compute()
         if key in self._current:
             return self._current[key]
         value = self._previous[key] if key in self._previous else compute()
@@ -32,18 +36,23 @@ class Memo(Generic[V]):
 @dataclass
 class BuildCache:
     """What the core keeps between builds: parsed files by path and (mtime, size, inode), rendered
-    article bodies by their text, rendered pages by what they show (see render.Renderer.page)."""
+    article bodies by their text, rendered pages by what they show (see render.Renderer.template_text).
+    BuildCache(keep=False) keeps nothing, for a build that has no next."""
 
-    files: Memo = field(default_factory=Memo)
-    bodies: Memo = field(default_factory=Memo)
-    pages: Memo = field(default_factory=Memo)
-    shared: Any = None
+    keep: bool = True
+    files: Memo = field(init=False)
+    bodies: Memo = field(init=False)
+    pages: Memo = field(init=False)
+    shared: Any = field(init=False, default=None)
     """What every page depends on, as pages_for was last given it."""
+
+    def __post_init__(self) -> None:
+        self.files, self.bodies, self.pages = Memo(self.keep), Memo(self.keep), Memo(self.keep)
 
     def pages_for(self, shared: Any) -> Memo:
         """The page memo, emptied when what every page depends on (settings, templates, registries) changed."""
         if shared != self.shared:
-            self.pages, self.shared = Memo(), shared
+            self.pages, self.shared = Memo(self.keep), shared
         return self.pages
 
     def next_build(self) -> None:

@@ -59,7 +59,7 @@ def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, l
 def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     """The site; with the cache of the last build (mkdocs serve), unchanged files are not parsed
     and unchanged bodies and pages not rendered again."""
-    cache = cache if cache is not None else BuildCache()
+    cache = cache if cache is not None else BuildCache(keep=False)
     content, warnings = check(settings, files=cache.files)
     index = build_index(content)
     trends = build_trends(index)

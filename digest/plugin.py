@@ -5,6 +5,7 @@ Markdown articles and registries themselves are replaced by the generated pages.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -93,8 +94,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Article page source -> its date, for the sitemap's lastmod (never the build clock)."""
         self.newest: str | None = None
         """The newest published date: when every other page last changed."""
-        self.html: dict[str, str] = {}
-        """Page source -> its HTML, between on_page_markdown and on_page_content."""
+        self.sources: dict[str, str] = {}
+        """Generated page source path -> its text, until MkDocs reads it (on_page_read_source)."""
+        self.html: dict[str, str | None] = {}
+        """Generated page source path -> its HTML, from on_page_read_source to on_page_content."""
         self.cache = BuildCache()
         self.reuse = ServeReuse()
 
@@ -153,6 +156,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             for src, text in self.site.pages.items()
         ]
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
+        self.sources = dict(self.site.pages)
+        if not self.serving:
+            # A page's text is needed until MkDocs reads it, then only as that page's HTML: holding the
+            # texts here as well would keep two copies of the site in memory (see on_page_read_source).
+            self.site = dataclasses.replace(self.site, pages={})
         return Files(kept + generated)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -160,16 +168,24 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         page.update_date = self.dates.get(page.file.src_uri) or self.newest or page.update_date
         return page
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's text (its File holds none); a one-off build lets it go once read."""
+        src = page.file.src_uri
+        if src not in self.sources:
+            return None
+        self.html[src] = None
+        return self.sources[src] if self.serving else self.sources.pop(src)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Generated pages are HTML already (see render.py): MkDocs gets nothing to convert, which
         saves converting every listing and article again, and on_page_content hands the HTML back."""
-        if self.site is not None and page.file.src_uri in self.site.pages:
-            self.html[page.file.src_uri] = markdown
-            return ""
-        return markdown
+        if page.file.src_uri not in self.html:
+            return markdown
+        self.html[page.file.src_uri] = markdown
+        return ""
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.html.pop(page.file.src_uri, content)
+        return self.html.pop(page.file.src_uri, None) or content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.serving and self.site is not None and page.file.src_uri in self.site.pages:
@@ -228,7 +244,7 @@ class ServeReuse:
         """The page to build, or its copy from the last build (never for nav pages: the nav links them)."""
         written = self.written.get(src)
         if written is None or written.source != text or inclusion is not InclusionLevel.NOT_IN_NAV:
-            return File.generated(config, src, content=text, inclusion=inclusion)
+            return File.generated(config, src, content="", inclusion=inclusion)  # text: see on_page_read_source
         self.reused_urls.add(written.url)
         return File.generated(config, written.dest_uri, content=written.html)
 

@@ -37,7 +37,7 @@ def display_path(path: Path, root: Path) -> str:
 
 def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> RawContent:
     """Every registry and article; with `files`, a file unchanged since the last build is not parsed again."""
-    memo = files if files is not None else Memo()
+    memo = files if files is not None else Memo(keep=False)
     raw = RawContent()
     for name in REGISTRIES:
         path = content_dir / f"{name}.yml"

@@ -157,7 +157,7 @@ class Renderer:
         self.links = links
         self.site_name = site_name
         self.body = BodyRenderer(bodies)
-        self.pages = pages if pages is not None else Memo()
+        self.pages = pages if pages is not None else Memo(keep=False)
         self._reads: dict[str, frozenset[str]] = {}
 
     def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:

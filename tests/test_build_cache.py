@@ -37,6 +37,8 @@ def test_memo_keeps_only_what_the_last_build_used():
     memo.next_build()
     assert value("b") == "B"
     assert computed == ["a", "b", "b"]
+    once = Memo(keep=False)
+    assert once.get("a", lambda: computed.append("again") or "A") == "A" and once.get("a", lambda: "other") == "other"
 
 
 def test_an_edited_article_gives_the_pages_of_a_fresh_build(tree):
