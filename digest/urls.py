@@ -68,20 +68,25 @@ def _dest(src: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
+def _parts(path: str) -> tuple[str, ...]:
+    path = path.strip("/")
+    return tuple(path.split("/")) if path else ()
+
+
 def relative(folder: str, target: str) -> str:
     """The relative link from a folder to a site path: ('regions/iraq/', 'articles/x/') -> '../../articles/x/'.
 
     Both are normalised site paths, so this is posixpath.relpath without its cost (it runs once
     per link, tens of thousands of times a build).
     """
-    here = folder.strip("/").split("/") if folder.strip("/") else []
-    there = target.strip("/").split("/") if target.strip("/") else []
+    here, there = _parts(folder), _parts(target)
     common = 0
     for mine, theirs in zip(here, there):
         if mine != theirs:
             break
         common += 1
-    path = "/".join([".."] * (len(here) - common) + there[common:])
+    path = "/".join((("..",) * (len(here) - common)) + there[common:])
     if target.endswith("/") or not target:
         return path + "/" if path else "./"
     return path or "."
