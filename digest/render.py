@@ -185,8 +185,10 @@ class Renderer:
         spec and SHARED_NAMES and the spec is unchanged: after one article edit (mkdocs serve) most
         article and listing pages are not rendered again. A template reading the index, trends or
         feeds is always rendered."""
+        if not self.pages.keep or not self.reads(spec.template) <= SHARED_NAMES | spec.context.keys():
+            return render()
         key = (spec.src, spec.template, spec.title, tuple(spec.context.items()))
-        if not self.reads(spec.template) <= SHARED_NAMES | spec.context.keys() or not _hashable(key):
+        if not _hashable(key):
             return render()
         return self.pages.get(key, render)
 
