@@ -32,4 +32,5 @@ def test_entity_pages_are_indexed_without_their_listings_and_listing_pages_not_a
     actor = docs["actors/harakat-al-nujaba/"]
     assert "النجباء" in actor["text"]
     assert "Talks in Baghdad" not in actor["text"] and "Nujaba halts" not in actor["text"]
+    assert not any("#coverage" in location for location in docs)  # the trend chart's numbers are no text to search
     assert {"", "regions/", "actors/", "themes/", "digest/", "digest/2025-W03/"}.isdisjoint(docs)  # home, indexes, weeks
