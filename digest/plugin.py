@@ -99,12 +99,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.html: dict[str, str | None] = {}
         """Generated page source path -> its HTML, from on_page_read_source to on_page_content."""
         self.cache = BuildCache()
-        self.reuse = ServeReuse()
+        self.reuse = ServeReuse(enabled=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.cache = BuildCache()
-        self.reuse = ServeReuse()
+        # `serve --dirty` keeps MkDocs' own reuse (and the search plugin's, which would count ours twice)
+        self.reuse = ServeReuse(enabled=self.serving and not dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_for(config, self.config)
@@ -134,8 +135,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 log.info(str(warning))
             self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
             self.newest = max(self.dates.values(), default=None)
-        if self.serving:
-            self.reuse.start(_surroundings(config))
+        self.reuse.start(config)
 
     def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
         """A build stops with the problems; while serving, the last good site stays up with a notice."""
@@ -188,17 +188,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return self.html.pop(page.file.src_uri, None) or content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.serving and self.site is not None and page.file.src_uri in self.site.pages:
+        if self.site is not None and page.file.src_uri in self.site.pages:
             self.reuse.keep(page, self.site.pages[page.file.src_uri], output)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.serving and self.site is not None:
+        if self.site is not None:
             self.reuse.finish(Path(config.site_dir), self.site.pages)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.reuse = ServeReuse()
+        self.reuse = ServeReuse(self.reuse.enabled)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.settings is not None
@@ -219,26 +219,30 @@ class _Written:
 
 
 class ServeReuse:
-    """While serving: a page whose source did not change since the last build is copied from that
-    build instead of going through Markdown, the theme and the search plugin again, and its search
-    entries are carried over into the new index.
+    """While serving (not `--dirty`): a page whose source did not change since the last build is
+    copied from that build instead of going through Markdown, the theme and the search plugin again,
+    and its search entries are carried over into the new index.
 
     MkDocs rebuilds the whole site after every save, and the theme alone takes milliseconds a page;
     an article edit changes only the pages that show that article. Everything is forgotten when the
     configuration, the theme overrides or the content problems change. `mkdocs build` reuses nothing.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = False) -> None:
+        self.enabled = enabled
         self.written: dict[str, _Written] = {}
         self.surroundings: tuple | None = None
         self.search_docs: list[dict] | None = None
         self.reused_urls: set[str] = set()
 
-    def start(self, surroundings: tuple) -> None:
+    def start(self, config: MkDocsConfig) -> None:
+        self.reused_urls = set()
+        if not self.enabled:
+            return
+        surroundings = _surroundings(config)
         if surroundings != self.surroundings:
             self.written.clear()
         self.surroundings = surroundings
-        self.reused_urls = set()
 
     def file(self, config: MkDocsConfig, src: str, text: str, inclusion: InclusionLevel) -> File:
         """The page to build, or its copy from the last build (never for nav pages: the nav links them)."""
@@ -249,11 +253,15 @@ class ServeReuse:
         return File.generated(config, written.dest_uri, content=written.html)
 
     def keep(self, page: Page, source: str, output: str) -> None:
+        if not self.enabled:
+            return
         html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
         self.written[page.file.src_uri] = _Written(source, page.file.dest_uri, page.file.url, html)
 
     def finish(self, site_dir: Path, pages: dict[str, str]) -> None:
         """Forget pages that are gone; put the copied pages' entries back into the search index."""
+        if not self.enabled:
+            return
         for src in self.written.keys() - pages.keys():
             del self.written[src]
         index = site_dir / "search" / "search_index.json"

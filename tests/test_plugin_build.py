@@ -33,13 +33,13 @@ def test_markdown_would_leave_every_generated_page_as_it_is():
         assert squeezed(converted) == squeezed(body), src
 
 
-def serve_build(config_file: Path, site_dir: Path, fresh: bool):
-    """One rebuild as `mkdocs serve` runs it; fresh: as its first build. Returns the digest plugin."""
+def serve_build(config_file: Path, site_dir: Path, fresh: bool, dirty: bool = False):
+    """One rebuild as `mkdocs serve [--dirty]` runs it; fresh: as its first build. Returns the digest plugin."""
     config = load_config(str(config_file), site_dir=str(site_dir))
     config.site_url = SERVE_URL
     if fresh:
-        config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=SERVE_URL)
+        config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url=SERVE_URL, dirty=dirty)
     return config.plugins["digest"]
 
 
@@ -80,3 +80,13 @@ def test_a_configuration_change_rebuilds_every_page(project, tmp_path):
     plugin = serve_build(project, served, fresh=False)
     assert plugin.reuse.reused_urls == set()
     assert "Example" in (served / "articles/a3/index.html").read_text(encoding="utf-8")
+
+
+def test_serve_dirty_leaves_reuse_to_mkdocs(project, tmp_path):
+    """Under --dirty the search plugin merges its own previous index; copying pages as well would
+    count their entries twice, so the plugin copies nothing."""
+    served = tmp_path / "served"
+    serve_build(project, served, fresh=True, dirty=True)
+    plugin = serve_build(project, served, fresh=False, dirty=True)
+    assert plugin.reuse.reused_urls == set() and plugin.reuse.written == {}
+
