@@ -36,26 +36,27 @@ class Memo(Generic[V]):
 @dataclass
 class BuildCache:
     """What the core keeps between builds: parsed files by path and (mtime, size, inode), rendered
-    article bodies by their text, rendered pages by what they show (see render.Renderer.template_text).
+    article bodies by their text, and output (pages, feeds) by what it shows (see
+    render.Renderer.template_text and feeds.FeedWriter.files).
     BuildCache(keep=False) keeps nothing, for a build that has no next."""
 
     keep: bool = True
     files: Memo = field(init=False)
     bodies: Memo = field(init=False)
-    pages: Memo = field(init=False)
+    output: Memo = field(init=False)
     shared: Any = field(init=False, default=None)
-    """What every page depends on, as pages_for was last given it."""
+    """What all output depends on, as output_for was last given it."""
 
     def __post_init__(self) -> None:
-        self.files, self.bodies, self.pages = Memo(self.keep), Memo(self.keep), Memo(self.keep)
+        self.files, self.bodies, self.output = Memo(self.keep), Memo(self.keep), Memo(self.keep)
 
-    def pages_for(self, shared: Any) -> Memo:
-        """The page memo, emptied when what every page depends on (settings, templates, registries) changed."""
+    def output_for(self, shared: Any) -> Memo:
+        """The output memo, emptied when what all output depends on (settings, templates, registries) changed."""
         if shared != self.shared:
-            self.pages, self.shared = Memo(self.keep), shared
-        return self.pages
+            self.output, self.shared = Memo(self.keep), shared
+        return self.output
 
     def next_build(self) -> None:
         self.files.next_build()
         self.bodies.next_build()
-        self.pages.next_build()
+        self.output.next_build()

@@ -58,16 +58,16 @@ def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, l
 
 def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     """The site; with the cache of the last build (mkdocs serve), unchanged files are not parsed
-    and unchanged bodies and pages not rendered again."""
+    and unchanged bodies, pages and feeds not rendered again."""
     cache = cache if cache is not None else BuildCache(keep=False)
     content, warnings = check(settings, files=cache.files)
     index = build_index(content)
     trends = build_trends(index)
     links = Links(settings.directory_urls)
     feeds = Catalogue(index, settings.site_name)
-    pages = cache.pages_for((settings, templates_stamp(settings.templates_dir), content.registries))
-    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, pages)
-    writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items)
+    output = cache.output_for((settings, templates_stamp(settings.templates_dir), content.registries))
+    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output)
+    writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
     site = Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)
     cache.next_build()

@@ -148,7 +148,7 @@ def _markup(attrs: Callable[..., str]) -> Callable[..., Markup]:
 SHARED_NAMES = frozenset({"link", "registries", "body", "title", "lineage", "site_name"})
 """The names of a page's context, besides its PageSpec context, that a reused page may depend on:
 links follow from the page's source and the settings, the rest from the settings and the registries
-(memo.BuildCache.pages_for empties the memo when those or the templates change)."""
+(memo.BuildCache.output_for empties the memo when those or the templates change)."""
 
 
 class Renderer:
@@ -196,13 +196,17 @@ class Renderer:
         """The context names a template and the templates it includes read (imported macros see only their arguments)."""
         if template not in self._reads:
             source, filename, _ = self.env.loader.get_source(self.env, template)
-            tree = self.env.parse(source, template, filename)
-            names = set(jinja2.meta.find_undeclared_variables(tree))
-            for include in tree.find_all(jinja2.nodes.Include):
-                if isinstance(include.template, jinja2.nodes.Const):
-                    names |= self.reads(include.template.value)
-            self._reads[template] = frozenset(names)
+            # kept with the pages: a serve rebuild parses no template again unless one changed
+            names, includes = self.pages.get(("reads", source), lambda: _reads(self.env, source, template, filename))
+            self._reads[template] = names.union(*(self.reads(include) for include in includes))
         return self._reads[template]
+
+
+def _reads(env: jinja2.Environment, source: str, name: str, filename: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The names a template's source reads from its context, and the templates it includes."""
+    tree = env.parse(source, name, filename)
+    includes = tuple(node.template.value for node in tree.find_all(jinja2.nodes.Include) if isinstance(node.template, jinja2.nodes.Const))
+    return frozenset(jinja2.meta.find_undeclared_variables(tree)), includes
 
 
 def _hashable(value: Any) -> bool:

@@ -41,11 +41,12 @@ def test_memo_keeps_only_what_the_last_build_used():
     assert once.get("a", lambda: computed.append("again") or "A") == "A" and once.get("a", lambda: "other") == "other"
 
 
-def test_an_edited_article_gives_the_pages_of_a_fresh_build(tree):
+def test_an_edited_article_gives_the_pages_and_feeds_of_a_fresh_build(tree):
     settings, cache = settings_for(tree), BuildCache()
     assert build_site(settings, cache).pages == build_site(settings).pages
     rewrite(tree / "content/articles/b.md", article("Baghdad talks resume", "2025-01-12", "[syria]", "actors: [harakat-al-nujaba]\n", body="New notes.\n"))
-    assert build_site(settings, cache).pages == build_site(settings).pages
+    cached, fresh = build_site(settings, cache), build_site(settings)
+    assert cached.pages == fresh.pages and cached.files == fresh.files  # feeds included
 
 
 def test_only_changed_files_are_parsed_again(tree, monkeypatch):
