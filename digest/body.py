@@ -11,6 +11,8 @@ import re
 import markdown
 import nh3
 
+from .memo import Memo
+
 EXTENSIONS = ["extra", "sane_lists"]
 URL_SCHEMES = {"http", "https", "mailto"}
 ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
@@ -29,9 +31,14 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
 
 
 class BodyRenderer:
-    def __init__(self) -> None:
+    def __init__(self, memo: Memo | None = None) -> None:
         self._markdown = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+        self._memo = memo if memo is not None else Memo(keep=False)
 
     def __call__(self, text: str) -> str:
+        """The safe HTML of a body; a body rendered by the last build is not rendered again."""
+        return self._memo.get(text, lambda: self._render(text))
+
+    def _render(self, text: str) -> str:
         html = self._markdown.reset().convert(text)
         return nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer", attribute_filter=_attribute)

@@ -7,6 +7,7 @@ URLs, HTML or MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ def _nice_steps() -> Iterator[int]:
         magnitude *= 10
 
 
+@functools.lru_cache(maxsize=16)  # every chart of a build spans the same weeks: placed once, not per page
 def _date_ticks(start: dt.date, span: int, slot: float) -> tuple[Tick, ...]:
     """Dates on the time axis, as many as fit without overlap at the largest label size: weeks by
     their Monday for short spans ('13 Jan'), else month starts ('Nov 2024', 'Dec', 'Jan 2025'), else years."""

@@ -17,6 +17,7 @@ from typing import Iterator
 from feedgenerator import Atom1Feed
 
 from .index import Index
+from .memo import Memo
 from .model import Article, Source
 from .render import long_date, script_attrs, week_label
 from .urls import SECTIONS, Links, feed_path, page_src
@@ -123,21 +124,29 @@ class FeedWriter:
     """Writes a Catalogue's feeds. Links are absolute from site_url; without it, relative to the feed."""
 
     def __init__(self, catalogue: Catalogue, site_name: str, links: Links, site_url: str | None = None,
-                 limit: int = DEFAULT_FEED_ITEMS):
+                 limit: int = DEFAULT_FEED_ITEMS, memo: Memo | None = None):
         self.catalogue = catalogue
         self.site_name = site_name
         self.links = links
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.limit = limit
+        self.memo = memo if memo is not None else Memo(keep=False)
+        """Feeds written by the last build (mkdocs serve), by what they show; emptied by the caller
+        when the settings or the registries change."""
 
     def files(self) -> dict[str, bytes]:
         """Every feed file by site path, in sorted order."""
         files = {}
         for feed in self.catalogue.feeds:
-            items = self.items(feed)
-            files[feed.path("xml")] = self.atom(feed, items)
-            files[feed.path("json")] = self.json_feed(feed, items)
+            shown = ("feed", feed.path("xml"), feed.title, feed.name, feed.description,
+                     feed.articles[: self.limit], feed.weeks[: self.limit])
+            files.update(self.memo.get(shown, lambda: self.write(feed)))
         return dict(sorted(files.items()))
+
+    def write(self, feed: Feed) -> dict[str, bytes]:
+        """The feed as Atom and as JSON Feed, by site path."""
+        items = self.items(feed)
+        return {feed.path("xml"): self.atom(feed, items), feed.path("json"): self.json_feed(feed, items)}
 
     def items(self, feed: Feed) -> list[Item]:
         """The feed's newest items, newest first, at most `limit` of them."""

@@ -5,6 +5,7 @@ Knows nothing of pages or URLs. Every grouping is one pass over the articles int
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
@@ -12,6 +13,8 @@ from typing import Iterator
 from .model import Article, Content, Registries
 
 RELATED_LIMIT = 5
+RELATED_WINDOW = 20
+"""Candidates per shared actor, theme or region: that group's articles nearest in time (see _related)."""
 RELATED_WEIGHTS = {"actors": 3, "themes": 2, "regions": 1}
 """A shared actor says more about two reports than a shared region."""
 
@@ -121,18 +124,28 @@ def _based_here(registries: Registries) -> dict[str, tuple[str, ...]]:
 
 
 def _related(articles: tuple[Article, ...], groups: dict[str, dict[str, tuple[Article, ...] | list[Article]]]) -> dict[str, tuple[Article, ...]]:
-    """Rank other articles by weighted shared actors, themes and (direct) regions; ties go to the newest."""
+    """Rank other articles by weighted shared actors, themes and (direct) regions; ties go to the
+    nearest in time, then the newest.
+
+    Only the RELATED_WINDOW articles of a group nearest in time to an article are its candidates
+    through that group: an actor named in a third of all articles would otherwise pair every one
+    of them with every other (quadratic). Rare shared names, the telling ones, are always seen.
+    """
+    scores: dict[str, Counter[str]] = {a.slug: Counter() for a in articles}
+    half = RELATED_WINDOW // 2
+    for field, weight in RELATED_WEIGHTS.items():
+        for items in groups[field].values():  # newest first, so neighbours are nearest in time
+            slugs = [a.slug for a in items]
+            for i, slug in enumerate(slugs):
+                scores[slug].update(dict.fromkeys(slugs[max(0, i - half) : i + half + 1], weight))
     by_slug = {a.slug: a for a in articles}
+    seconds = {a.slug: a.published.timestamp() for a in articles}
     related = {}
-    for article in articles:
-        scores: Counter[str] = Counter()
-        for field, weight in RELATED_WEIGHTS.items():
-            for slug in getattr(article, field):
-                for other in groups[field].get(slug, ()):
-                    scores[other.slug] += weight
-        scores.pop(article.slug, None)
-        ranked = sorted(scores, key=lambda s: (-scores[s], *by_slug[s].newest_first))
-        related[article.slug] = tuple(by_slug[s] for s in ranked[:RELATED_LIMIT])
+    for slug, counter in scores.items():
+        counter.pop(slug)
+        when = seconds[slug]
+        ranked = heapq.nsmallest(RELATED_LIMIT, counter, key=lambda o: (-counter[o], abs(seconds[o] - when), -seconds[o], o))
+        related[slug] = tuple(by_slug[o] for o in ranked)
     return related
 
 

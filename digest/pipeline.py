@@ -9,10 +9,11 @@ from .companions import reprint_warnings
 from .export import FORMATS, data_files
 from .feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from .index import Index, build_index
+from .memo import BuildCache, Memo
 from .model import Content
 from .problems import Problem
 from .reader import read_content
-from .render import Renderer
+from .render import Renderer, templates_stamp
 from .trends import build_trends
 from .urls import Links
 from .validate import validated
@@ -43,9 +44,9 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def check(settings: Settings, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
+def check(settings: Settings, today: dt.date | None = None, files: Memo | None = None) -> tuple[Content, list[Problem]]:
     """Read and validate; raises ContentError listing every problem when any is an error."""
-    return validated(read_content(settings.content_dir, settings.root), today)
+    return validated(read_content(settings.content_dir, settings.root, files), today)
 
 
 def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, list[Problem]]:
@@ -55,16 +56,22 @@ def review(settings: Settings, today: dt.date | None = None) -> tuple[Content, l
     return content, sorted(problems + reprint_warnings(content.published, settings.root))
 
 
-def build_site(settings: Settings) -> Site:
-    content, warnings = check(settings)
+def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
+    """The site; with the cache of the last build (mkdocs serve), unchanged files are not parsed
+    and unchanged bodies, pages and feeds not rendered again."""
+    cache = cache if cache is not None else BuildCache(keep=False)
+    content, warnings = check(settings, files=cache.files)
     index = build_index(content)
     trends = build_trends(index)
     links = Links(settings.directory_urls)
     feeds = Catalogue(index, settings.site_name)
-    renderer = Renderer(settings.templates_dir, links, settings.site_name)
-    writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items)
+    output = cache.output_for((settings, templates_stamp(settings.templates_dir), content.registries))
+    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output)
+    writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
-    return Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)
+    site = Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)
+    cache.next_build()
+    return site
 
 
 def build_data(settings: Settings, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:

@@ -5,10 +5,14 @@ Markdown articles and registries themselves are replaced by the generated pages.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
+import json
 import os
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import jinja2
 
@@ -17,11 +21,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger, get_plugins
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger, get_plugins
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .feeds import DEFAULT_FEED_ITEMS
+from .memo import BuildCache
 from .pipeline import Settings, Site, build_site
 from .problems import ContentError, Problem
 from .urls import page_src
@@ -89,9 +94,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Article page source -> its date, for the sitemap's lastmod (never the build clock)."""
         self.newest: str | None = None
         """The newest published date: when every other page last changed."""
+        self.sources: dict[str, str] = {}
+        """Generated page source path -> its text, until MkDocs reads it (on_page_read_source)."""
+        self.html: dict[str, str | None] = {}
+        """Generated page source path -> its HTML, from on_page_read_source to on_page_content."""
+        self.cache = BuildCache()
+        self.reuse = ServeReuse(enabled=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.cache = BuildCache()
+        # `serve --dirty` keeps MkDocs' own reuse (and the search plugin's, which would count ours twice)
+        self.reuse = ServeReuse(enabled=self.serving and not dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_for(config, self.config)
@@ -110,17 +124,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.settings is not None
         config.extra["digest_problems"] = []
         try:
-            self.site = build_site(self.settings)
+            # only a server builds again; a one-off build lets the parsed files go once the core is done
+            self.site = build_site(self.settings, self.cache if self.serving else None)
         except ContentError as error:
             self._failed(error.problems, config, "the content has problems")
-            return
         except jinja2.TemplateError as error:
             self._failed([template_problem(error, self.settings)], config, "a page template has a problem")
-            return
-        for warning in self.site.warnings:
-            log.info(str(warning))
-        self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
-        self.newest = max(self.dates.values(), default=None)
+        else:
+            for warning in self.site.warnings:
+                log.info(str(warning))
+            self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
+            self.newest = max(self.dates.values(), default=None)
+        self.reuse.start(config)
 
     def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
         """A build stops with the problems; while serving, the last good site stays up with a notice."""
@@ -135,12 +150,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         kept = [f for f in files if not _is_source(f)]
-        in_nav = {path for item in DEFAULT_NAV for path in item.values()}
+        in_nav = set(_nav_sources(config.nav))
         generated = [
-            File.generated(config, src, content=text, inclusion=InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV)
+            self.reuse.file(config, src, text, InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV)
             for src, text in self.site.pages.items()
         ]
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
+        self.sources = dict(self.site.pages)
+        if not self.serving:
+            # A page's text is needed until MkDocs reads it, then only as that page's HTML: holding the
+            # texts here as well would keep two copies of the site in memory (see on_page_read_source).
+            self.site = dataclasses.replace(self.site, pages={})
         return Files(kept + generated)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -148,11 +168,133 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         page.update_date = self.dates.get(page.file.src_uri) or self.newest or page.update_date
         return page
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's text (its File holds none); a one-off build lets it go once read."""
+        src = page.file.src_uri
+        if src not in self.sources:
+            return None
+        self.html[src] = None
+        return self.sources[src] if self.serving else self.sources.pop(src)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Generated pages are HTML already (see render.py): MkDocs gets nothing to convert, which
+        saves converting every listing and article again, and on_page_content hands the HTML back."""
+        if page.file.src_uri not in self.html:
+            return markdown
+        self.html[page.file.src_uri] = markdown
+        return ""
+
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.html.pop(page.file.src_uri, None) or content
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.site is not None and page.file.src_uri in self.site.pages:
+            self.reuse.keep(page, self.site.pages[page.file.src_uri], output)
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:
+            self.reuse.finish(Path(config.site_dir), self.site.pages)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.reuse = ServeReuse(self.reuse.enabled)
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.settings is not None
         server.watch(str(self.settings.templates_dir))
         server.watch(str(self.settings.content_dir))
         return server
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A page as the last serve build wrote it."""
+
+    source: str
+    """The page source it was built from."""
+    dest_uri: str
+    url: str
+    html: bytes
+
+
+class ServeReuse:
+    """While serving (not `--dirty`): a page whose source did not change since the last build is
+    copied from that build instead of going through Markdown, the theme and the search plugin again,
+    and its search entries are carried over into the new index.
+
+    MkDocs rebuilds the whole site after every save, and the theme alone takes milliseconds a page;
+    an article edit changes only the pages that show that article. Everything is forgotten when the
+    configuration, the theme overrides or the content problems change. `mkdocs build` reuses nothing.
+    """
+
+    def __init__(self, enabled: bool = False) -> None:
+        self.enabled = enabled
+        self.written: dict[str, _Written] = {}
+        self.surroundings: tuple | None = None
+        self.search_docs: list[dict] | None = None
+        self.reused_urls: set[str] = set()
+
+    def start(self, config: MkDocsConfig) -> None:
+        self.reused_urls = set()
+        if not self.enabled:
+            return
+        surroundings = _surroundings(config)
+        if surroundings != self.surroundings:
+            self.written.clear()
+        self.surroundings = surroundings
+
+    def file(self, config: MkDocsConfig, src: str, text: str, inclusion: InclusionLevel) -> File:
+        """The page to build, or its copy from the last build (never for nav pages: the nav links them)."""
+        written = self.written.get(src)
+        if written is None or written.source != text or inclusion is not InclusionLevel.NOT_IN_NAV:
+            return File.generated(config, src, content="", inclusion=inclusion)  # text: see on_page_read_source
+        self.reused_urls.add(written.url)
+        return File.generated(config, written.dest_uri, content=written.html)
+
+    def keep(self, page: Page, source: str, output: str) -> None:
+        if not self.enabled:
+            return
+        html = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        self.written[page.file.src_uri] = _Written(source, page.file.dest_uri, page.file.url, html)
+
+    def finish(self, site_dir: Path, pages: dict[str, str]) -> None:
+        """Forget pages that are gone; put the copied pages' entries back into the search index."""
+        if not self.enabled:
+            return
+        for src in self.written.keys() - pages.keys():
+            del self.written[src]
+        index = site_dir / "search" / "search_index.json"
+        if not index.is_file():
+            return
+        data = json.loads(index.read_text(encoding="utf-8"))
+        log.debug(f"serve: {len(self.reused_urls)} unchanged pages copied from the last build")
+        if self.reused_urls and self.search_docs is not None:
+            kept = [doc for doc in self.search_docs if doc["location"].split("#")[0] in self.reused_urls]
+            data["docs"] = kept + data["docs"]
+            index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = data["docs"]
+
+
+def _surroundings(config: MkDocsConfig) -> tuple:
+    """What a page's HTML depends on besides its source: mkdocs.yml, the theme overrides, the problems."""
+    paths = [Path(config.config_file_path)] if config.config_file_path else []
+    if config.theme.custom_dir:
+        paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
+    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return stamps, tuple(config.extra.get("digest_problems", []))
+
+
+def _nav_sources(nav) -> Iterator[str]:
+    """Every page source named in a nav setting (nested lists and {title: source} mappings)."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_sources(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_sources(item)
 
 
 def _is_source(file: File) -> bool:

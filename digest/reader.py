@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .memo import Memo
 from .problems import Problem
 from .yamlsrc import Located, YamlProblem, load, split_front_matter
 
@@ -34,18 +35,35 @@ def display_path(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def read_content(content_dir: Path, root: Path) -> RawContent:
+def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> RawContent:
+    """Every registry and article; with `files`, a file unchanged since the last build is not parsed again."""
+    memo = files if files is not None else Memo(keep=False)
     raw = RawContent()
     for name in REGISTRIES:
         path = content_dir / f"{name}.yml"
         if path.is_file():
-            _read_registry(path, name, root, raw)
+            shown, document, problems = memo.get(_file_key(path, root), lambda: _read_registry(path, root))
+            raw.problems += problems
+            if document is not None:
+                raw.registries[name] = (shown, document)
         elif path.with_suffix(".yaml").is_file():
             shown = display_path(path.with_suffix(".yaml"), root)
             raw.problems.append(Problem(shown, 1, f"registries are read from '{path.name}': rename the file"))
     for path in article_paths(content_dir):
-        _read_article(path, root, raw)
+        article, problems = memo.get(_file_key(path, root), lambda: _read_article(path, root))
+        raw.problems += problems
+        if article is not None:
+            raw.articles.append(article)
     return raw
+
+
+def _file_key(path: Path, root: Path) -> tuple:
+    """A file's identity for the memo: a save changes its modification time, size or inode."""
+    try:
+        stat = path.stat()
+    except OSError:  # a dangling link: read_text says so, and a fixed link has a stamp again
+        return (str(path), str(root), None)
+    return (str(path), str(root), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def article_paths(content_dir: Path) -> list[Path]:
@@ -80,18 +98,16 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_registry(path: Path, name: str, root: Path, raw: RawContent) -> None:
+def _read_registry(path: Path, root: Path) -> tuple[str, Located | None, list[Problem]]:
     shown = display_path(path, root)
     try:
         document = load(read_text(path))
     except YamlProblem as problem:
-        raw.problems.append(Problem(shown, problem.line, problem.message))
-        return
-    raw.problems += [Problem(shown, line, message) for line, message in document.problems]
-    raw.registries[name] = (shown, document)
+        return shown, None, [Problem(shown, problem.line, problem.message)]
+    return shown, document, [Problem(shown, line, message) for line, message in document.problems]
 
 
-def _read_article(path: Path, root: Path, raw: RawContent) -> None:
+def _read_article(path: Path, root: Path) -> tuple[RawArticle | None, list[Problem]]:
     shown = display_path(path, root)
     try:
         text = read_text(path)
@@ -100,7 +116,6 @@ def _read_article(path: Path, root: Path, raw: RawContent) -> None:
         front = split_front_matter(text)
         document = load(front.text, front.first_line)
     except YamlProblem as problem:
-        raw.problems.append(Problem(shown, problem.line, problem.message))
-        return
-    raw.problems += [Problem(shown, line, message) for line, message in document.problems]
-    raw.articles.append(RawArticle(shown, path.name[: -len(".md")], document, front.body))
+        return None, [Problem(shown, problem.line, problem.message)]
+    problems = [Problem(shown, line, message) for line, message in document.problems]
+    return RawArticle(shown, path.name[: -len(".md")], document, front.body), problems

@@ -69,7 +69,8 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
                 checker.problem((slug,), f"slug '{slug}' reads the same as '{slugs[normalise(slug)]}' (references ignore hyphens): merge or rename one")
                 continue
             checker.unknown_keys(fields, (slug,), FIELDS[name], f"'{slug}'")
-            entries.append(_Entry(slug, fields, Fields(checker.path, checker.document)))
+            # a copy: the checks below write into it, and the parsed document may be reused next build
+            entries.append(_Entry(slug, dict(fields), Fields(checker.path, checker.document)))
     for entry in entries:  # slugs first, so that no alias can take another entry's slug
         entry.name = entry.checker.text(entry.fields, "name", (entry.slug,), required=True) or entry.slug
         table.add_slug(entry.slug, entry.name)

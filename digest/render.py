@@ -7,6 +7,7 @@ Writes nothing; knows nothing of MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
+import jinja2.meta
+import jinja2.nodes
 from markupsafe import Markup
 
 from .body import BodyRenderer
@@ -21,13 +24,16 @@ from .charts import activity_chart, region_tree, svg_number
 from .export import ARTICLE_COLUMNS
 from .index import Index, group_by_region, lineage, week_monday, week_of
 from .languages import language_attrs, script_attrs, ui_attrs
+from .memo import Memo
 from .network import neighbourhood, overview
 from .trends import Trends
-from .urls import Links, page_src
+from .urls import Links, page_src, relative
 
 if TYPE_CHECKING:
     from .feeds import Catalogue
 
+PAGE_SIZE = 50
+"""Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
 YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
 line break) unless they are escaped; JSON leaves them as they are."""
@@ -43,14 +49,28 @@ class PageSpec:
     """Listing pages stay out of the search index: they only repeat what article pages say."""
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Where a page sits in a paged listing: page `number` of `count`, `total` articles in all."""
+
+    kind: str
+    slug: str
+    number: int
+    count: int
+    total: int
+
+    def src(self, number: int) -> str:
+        return page_src(self.kind, self.slug, number)
+
+
 class PageLinks:
     """Links from one page, for templates: link.region('iraq') -> '../iraq/'."""
 
     def __init__(self, src: str, links: Links):
-        self.src, self._links = src, links
+        self.src, self._links, self._folder = src, links, links.folder(src)
 
     def to(self, target: str) -> str:
-        return self._links.href(self.src, target)
+        return relative(self._folder, self._links.dest(target))
 
     def home(self) -> str:
         return self.to(page_src("home"))
@@ -92,6 +112,13 @@ def week_span(key: str) -> str:
     return f"{monday.day}–{long_date(sunday)}"
 
 
+@functools.lru_cache(maxsize=4096)
+def time_tag(value: dt.date | dt.datetime) -> Markup:
+    """<time datetime="2025-01-24">24 January 2025</time>; a day is formatted once however many listings show it."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return Markup(f'<time datetime="{day.isoformat()}">{long_date(day)}</time>')
+
+
 def week_label(key: str) -> str:
     monday = week_monday(key)
     return f"{key} (from {long_date(monday)})"
@@ -106,7 +133,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of, week_span=week_span, num=svg_number)
+    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of, week_span=week_span, num=svg_number, time_tag=time_tag)
     for name, attrs in {"script_attrs": script_attrs, "language_attrs": language_attrs, "ui_attrs": ui_attrs}.items():
         env.filters[name] = _markup(attrs)
     env.globals.update(activity_chart=activity_chart, region_tree=region_tree, neighbourhood=neighbourhood, network_overview=overview)
@@ -118,12 +145,20 @@ def _markup(attrs: Callable[..., str]) -> Callable[..., Markup]:
     return lambda *args: Markup(attrs(*args))
 
 
+SHARED_NAMES = frozenset({"link", "registries", "body", "title", "lineage", "site_name"})
+"""The names of a page's context, besides its PageSpec context, that a reused page may depend on:
+links follow from the page's source and the settings, the rest from the settings and the registries
+(memo.BuildCache.output_for empties the memo when those or the templates change)."""
+
+
 class Renderer:
-    def __init__(self, templates_dir: Path, links: Links, site_name: str):
+    def __init__(self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None):
         self.env = environment(templates_dir)
         self.links = links
         self.site_name = site_name
-        self.body = BodyRenderer()
+        self.body = BodyRenderer(bodies)
+        self.pages = pages if pages is not None else Memo(keep=False)
+        self._reads: dict[str, frozenset[str]] = {}
 
     def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
@@ -134,7 +169,7 @@ class Renderer:
         context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links), "trends": trends,
                    "body": self.body, "title": spec.title, "site_name": self.site_name, "lineage": lambda slug: list(lineage(index.registries, slug)),
                    "feed": feeds.own(spec.src), **spec.context}
-        text = self.env.get_template(spec.template).render(context)
+        text = self.template_text(spec, lambda: self.env.get_template(spec.template).render(context))
         # MkDocs and Material put the title into <title>, the header, the nav and the search index
         # as HTML, unescaped: it must be HTML already, or a curator's '<' would become markup.
         meta: dict[str, Any] = {"title": html.escape(spec.title)}
@@ -144,6 +179,49 @@ class Renderer:
         if alternates:
             meta["feeds"] = alternates  # for <link rel="alternate"> in the theme's <head>
         return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True).translate(YAML_ESCAPES)}\n---\n\n{text}"
+
+    def template_text(self, spec: PageSpec, render: Callable[[], str]) -> str:
+        """render(), or what it gave the last build when the page's template reads nothing but its
+        spec and SHARED_NAMES and the spec is unchanged: after one article edit (mkdocs serve) most
+        article and listing pages are not rendered again. A template reading the index, trends or
+        feeds is always rendered."""
+        if not self.pages.keep or not self.reads(spec.template) <= SHARED_NAMES | spec.context.keys():
+            return render()
+        key = (spec.src, spec.template, spec.title, tuple(spec.context.items()))
+        if not _hashable(key):
+            return render()
+        return self.pages.get(key, render)
+
+    def reads(self, template: str) -> frozenset[str]:
+        """The context names a template and the templates it includes read (imported macros see only their arguments)."""
+        if template not in self._reads:
+            source, filename, _ = self.env.loader.get_source(self.env, template)
+            # kept with the pages: a serve rebuild parses no template again unless one changed
+            names, includes = self.pages.get(("reads", source), lambda: _reads(self.env, source, template, filename))
+            self._reads[template] = names.union(*(self.reads(include) for include in includes))
+        return self._reads[template]
+
+
+def _reads(env: jinja2.Environment, source: str, name: str, filename: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The names a template's source reads from its context, and the templates it includes."""
+    tree = env.parse(source, name, filename)
+    includes = tuple(node.template.value for node in tree.find_all(jinja2.nodes.Include) if isinstance(node.template, jinja2.nodes.Const))
+    return frozenset(jinja2.meta.find_undeclared_variables(tree)), includes
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def templates_stamp(templates_dir: Path) -> tuple:
+    """Every template file with its modification time and size: rendered pages are only reused
+    while this stays the same."""
+    files = sorted(p for p in templates_dir.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
@@ -157,12 +235,25 @@ def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
     yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
     yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
     for article in index.articles:
-        yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article})
+        yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article, "related": index.related[article.slug]})
     for slug, region in registries.regions.items():
-        yield PageSpec(page_src("region", slug), "region.md.j2", region.name, {"region": region, "articles": index.by_region[slug]})
+        yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
     for slug, actor in registries.actors.items():
-        yield PageSpec(page_src("actor", slug), "actor.md.j2", actor.name, {"actor": actor, "articles": index.by_actor[slug]})
+        yield from paged("actor", slug, actor.name, {"actor": actor}, index.by_actor[slug])
     for slug, theme in registries.themes.items():
-        yield PageSpec(page_src("theme", slug), "theme.md.j2", theme.name, {"theme": theme, "articles": index.by_theme[slug]})
+        yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
     for key, articles in index.by_week.items():
         yield PageSpec(page_src("week", key), "week.md.j2", f"Week {key}", {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)}, listing=True)
+
+
+def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:
+    """An entry's page with its newest PAGE_SIZE articles, then a plain listing page per older PAGE_SIZE:
+    no page grows with the whole digest, and the entry's own page keeps its contract URL."""
+    chunks = [articles[start : start + PAGE_SIZE] for start in range(0, len(articles), PAGE_SIZE)] or [()]
+    for number, chunk in enumerate(chunks, start=1):
+        pager = Pager(kind, slug, number, len(chunks), len(articles))
+        if number == 1:
+            yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, {**context, "articles": chunk, "pager": pager})
+        else:
+            yield PageSpec(page_src(kind, slug, number), "older.md.j2", f"{name}, page {number}",
+                           {"heading": name, "articles": chunk, "pager": pager}, listing=True)

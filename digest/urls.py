@@ -6,6 +6,7 @@ rewrite, so links are computed here for the mode in use.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -15,12 +16,18 @@ SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article"
 HOME = "index.md"
 
 
-def page_src(kind: str, slug: str | None = None) -> str:
-    """The source path of a generated page: page_src('region', 'iraq') -> 'regions/iraq.md'."""
+def page_src(kind: str, slug: str | None = None, page: int = 1) -> str:
+    """The source path of a generated page: page_src('region', 'iraq') -> 'regions/iraq.md'.
+
+    Later pages of a long listing sit below the first: page_src('region', 'iraq', 2) ->
+    'regions/iraq/page/2.md' (served at /regions/iraq/page/2/).
+    """
     if kind == "home":
         return HOME
     section = SECTIONS[kind]
-    return f"{section}/index.md" if slug is None else f"{section}/{slug}.md"
+    if slug is None:
+        return f"{section}/index.md"
+    return f"{section}/{slug}.md" if page == 1 else f"{section}/{slug}/page/{page}.md"
 
 
 def feed_path(kind: str | None = None, slug: str | None = None, extension: str = "xml") -> str:
@@ -37,21 +44,49 @@ class Links:
 
     def dest(self, src: str) -> str:
         """The site path a page source becomes: 'regions/iraq.md' -> 'regions/iraq/' or 'regions/iraq.html'."""
-        if not src.endswith(".md"):
-            return src
-        stem = src[: -len(".md")]
-        if not self.directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
+        return _dest(src, self.directory_urls)
 
     def href(self, from_src: str, to: str) -> str:
         """A relative link from the page built from from_src to a page source or a site file."""
-        page = self.dest(from_src)
-        base = page if page.endswith("/") or not page else posixpath.dirname(page)
-        target = self.dest(to)
-        relative = posixpath.relpath("/" + target, "/" + base)
-        if target.endswith("/") or not target:
-            return "./" if relative == "." else relative + "/"
-        return relative
+        return relative(self.folder(from_src), self.dest(to))
+
+    def folder(self, src: str) -> str:
+        """The folder the links of the page built from src are relative to: 'regions/iraq/' or 'regions'."""
+        page = self.dest(src)
+        return page if page.endswith("/") or not page else posixpath.dirname(page)
+
+
+@functools.lru_cache(maxsize=65536)  # every page is linked from many others
+def _dest(src: str, directory_urls: bool) -> str:
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(path: str) -> tuple[str, ...]:
+    path = path.strip("/")
+    return tuple(path.split("/")) if path else ()
+
+
+def relative(folder: str, target: str) -> str:
+    """The relative link from a folder to a site path: ('regions/iraq/', 'articles/x/') -> '../../articles/x/'.
+
+    Both are normalised site paths, so this is posixpath.relpath without its cost (it runs once
+    per link, tens of thousands of times a build).
+    """
+    here, there = _parts(folder), _parts(target)
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    path = "/".join((("..",) * (len(here) - common)) + there[common:])
+    if target.endswith("/") or not target:
+        return path + "/" if path else "./"
+    return path or "."

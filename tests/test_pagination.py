@@ -1,0 +1,64 @@
+"""Long listings are paged: no region, actor or theme page grows with the whole digest."""
+import datetime as dt
+import json
+import posixpath
+import re
+
+import pytest
+from trees import article, content_tree, settings_for
+
+from digest.pipeline import build_site
+from digest.render import PAGE_SIZE
+from digest.urls import Links
+
+COUNT = 2 * PAGE_SIZE + 7
+
+
+@pytest.fixture
+def big(tmp_path):
+    """COUNT articles in Iraq, every one naming Kata'ib Hezbollah, one a day, newest last."""
+    start = dt.date(2024, 1, 1)
+    return content_tree(tmp_path, {
+        f"a{i:03d}.md": article(f"Report {i}", (start + dt.timedelta(days=i)).isoformat(), "[iraq]", "actors: [kataib-hezbollah]\n")
+        for i in range(COUNT)
+    })
+
+
+def listed(text: str) -> list[str]:
+    return re.findall(r'class="digest-list__title" href="[^"]*articles/([^/"]+)/"', text)
+
+
+def meta(text: str) -> dict:
+    return json.loads(text.split("\n")[1])
+
+
+def test_newest_first_in_pages_of_page_size(big):
+    pages = build_site(settings_for(big)).pages
+    first, second, last = (pages[src] for src in ("regions/iraq.md", "regions/iraq/page/2.md", "regions/iraq/page/3.md"))
+    assert listed(first) == [f"a{i:03d}" for i in range(COUNT - 1, COUNT - 1 - PAGE_SIZE, -1)]
+    assert listed(second)[0] == f"a{COUNT - 1 - PAGE_SIZE:03d}"
+    assert listed(last) == [f"a{i:03d}" for i in range(6, -1, -1)]
+    assert "regions/iraq/page/4.md" not in pages
+    assert "<h2>Sub-regions</h2>" not in first and "Iraq" in first  # the region's own page, at its contract URL
+    assert "regions/middle-east/page/3.md" in pages and "actors/kataib-hezbollah/page/3.md" in pages
+
+
+def test_later_pages_stay_out_of_search_and_the_pager_links_every_other_page(big):
+    pages = build_site(settings_for(big)).pages
+    assert "search" not in meta(pages["regions/iraq.md"])
+    second = meta(pages["regions/iraq/page/2.md"])
+    assert second["title"] == "Iraq, page 2" and second["search"] == {"exclude": True}
+    sources = ["regions/iraq.md", "regions/iraq/page/2.md", "regions/iraq/page/3.md"]
+    links = Links()
+    for src in sources:
+        pager = pages[src].split('<nav class="digest-pager"')[1].split("</nav>")[0]
+        targets = {posixpath.normpath(posixpath.join(links.folder(src), href)) + "/" for href in re.findall(r'href="([^"]+)"', pager)}
+        assert targets == {links.dest(other) for other in sources if other != src}, src
+    assert 'aria-current="page">2<' in pages["regions/iraq/page/2.md"]
+
+
+def test_a_short_listing_has_one_page_and_no_pager(tmp_path):
+    root = content_tree(tmp_path, {"one.md": article("One", "2025-01-01", "[iraq]")})
+    pages = build_site(settings_for(root)).pages
+    assert "regions/iraq/page/2.md" not in pages
+    assert "digest-pager" not in pages["regions/iraq.md"]
