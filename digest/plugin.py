@@ -128,7 +128,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.site = build_site(self.settings, self.cache if self.serving else None)
         except ContentError as error:
             self._failed(error.problems, config, "the content has problems")
-        except jinja2.TemplateError as error:
+        except Exception as error:  # a template's own error, or an expression of it that fails on the content
+            if not isinstance(error, jinja2.TemplateError) and not _template_frames(error):
+                raise
             self._failed([template_problem(error, self.settings)], config, "a page template has a problem")
         else:
             for warning in self.site.warnings:
@@ -204,6 +206,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.settings is not None
         server.watch(str(self.settings.templates_dir))
         server.watch(str(self.settings.content_dir))
+        if config.theme.custom_dir:  # the theme overrides (main.html, digest.css) are edited too
+            server.watch(config.theme.custom_dir)
         return server
 
 
@@ -304,14 +308,19 @@ def _is_source(file: File) -> bool:
     return name.startswith(".") or file.src_uri.lower().endswith(SOURCE_SUFFIXES)
 
 
-def template_problem(error: jinja2.TemplateError, settings: Settings) -> Problem:
+def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+
+
+def template_problem(error: Exception, settings: Settings) -> Problem:
     """TEMPLATE:LINE: message, at the innermost line of a page template that the error passed through."""
     path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if path is None:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+        frames = _template_frames(error)
         path, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(settings.templates_dir), 1)
     shown = Path(os.path.relpath(path, settings.root)).as_posix()
-    return Problem(shown, line or 1, error.message or type(error).__name__)
+    message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+    return Problem(shown, line or 1, message)
 
 
 def _problems_site(problems: list[Problem]) -> Site:

@@ -73,6 +73,15 @@ def test_mkdocs_build_with_a_broken_template_names_it_and_keeps_the_site(project
     assert snapshot(project / "site") == site
 
 
+def test_a_template_expression_that_fails_on_the_content_is_named_at_its_line(project):
+    broken_templates(project, "article.md.j2", "{{ article.title + 1 }}")
+    result = mkdocs_build(project)
+    line = len((project / "templates" / "pages" / "article.md.j2").read_text(encoding="utf-8").splitlines())
+    assert result.returncode == 1
+    assert f'templates/pages/article.md.j2:{line}: TypeError: can only concatenate str (not "int") to str' in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+
+
 def test_a_template_syntax_error_is_named_at_its_line(project):
     broken_templates(project, "theme.md.j2", "{% if %}")
     result = mkdocs_build(project)
