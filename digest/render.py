@@ -72,9 +72,6 @@ class PageLinks:
     def to(self, target: str) -> str:
         return relative(self._folder, self._links.dest(target))
 
-    def home(self) -> str:
-        return self.to(page_src("home"))
-
     def section(self, kind: str) -> str:
         return self.to(page_src(kind))
 
@@ -162,7 +159,7 @@ class Renderer:
 
     def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index, self.site_name)}
+        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index)}
         return dict(sorted(pages.items()))
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
@@ -224,7 +221,7 @@ def templates_stamp(templates_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def page_specs(index: Index, site_name: str) -> Iterator[PageSpec]:
+def page_specs(index: Index) -> Iterator[PageSpec]:
     """What pages there are: one per article, registry entry and week, and the section indexes."""
     registries = index.registries
     yield PageSpec(page_src("home"), "home.md.j2", "Home", listing=True)
