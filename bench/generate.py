@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from digest.resolve import normalise
+from digest.check.aliases import normalise
 
 SEED = 2025
 START = dt.date(2023, 1, 1)

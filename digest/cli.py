@@ -11,10 +11,10 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from .export import FORMATS
-from .pipeline import Settings, build_data, check, review
-from .problems import ContentError
-from .reader import display_path
+from digest.site.export import FORMATS
+from digest.pipeline import Settings, build_data, check, review
+from digest.problems import ContentError
+from digest.read.tree import display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +49,7 @@ class CommandFailed(Exception):
 
 def content_settings(args: argparse.Namespace) -> Settings:
     """The settings mkdocs.yml and --content give, for a content folder that exists."""
-    from .plugin import BuildFailed, load_settings
+    from digest.shell.plugin import BuildFailed, load_settings
 
     try:
         settings = load_settings(args.config_file, args.content)
@@ -104,7 +104,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in, so a failed build keeps the old site."""
-    from .plugin import BuildFailed, build, configured_site_dir
+    from digest.shell.plugin import BuildFailed, build, configured_site_dir
 
     settings = content_settings(args)
     check(settings)
@@ -150,7 +150,7 @@ def new_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import SlugTaken, plan_new
+    from digest.curate.scaffold import SlugTaken, plan_new
 
     today = dt.date.today()
     workspace = _workspace(args, today)
@@ -169,9 +169,9 @@ def import_options(parser: argparse.ArgumentParser) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Each input becomes a draft and its kept text; one input's failure does not stop the others."""
-    from .extract import ExtractionFailed
-    from .importer import Importer
-    from .scaffold import SlugTaken
+    from digest.curate.extract import ExtractionFailed
+    from digest.curate.importer import Importer
+    from digest.curate.scaffold import SlugTaken
 
     today = dt.date.today()
     workspace = _workspace(args, today)
@@ -193,7 +193,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace, today: dt.date):
-    from .scaffold import Workspace
+    from digest.curate.scaffold import Workspace
 
     settings = content_settings(args)
     return Workspace.load(settings.content_dir, settings.root, today)
@@ -218,8 +218,8 @@ def _write_new(planned: list, root: Path) -> None:
 
 def run_bundle(args: argparse.Namespace) -> int:
     """Check, build for file:// outside the project, then zip the site into dist/ (replaced whole)."""
-    from .bundle import bundle_name, newest_date, write_zip
-    from .plugin import BuildFailed, build
+    from digest.shell.bundle import bundle_name, newest_date, write_zip
+    from digest.shell.plugin import BuildFailed, build
 
     settings = content_settings(args)
     target_dir = output_folder(args.dist, settings.root / "dist", settings, "--dist")

@@ -4,7 +4,7 @@ from collections import Counter
 
 from trees import REPO, settings_for
 
-from digest.index import lineage
+from digest.group.index import lineage
 from digest.pipeline import check
 
 sys.path.insert(0, str(REPO / "bench"))

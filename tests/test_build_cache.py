@@ -4,11 +4,11 @@ import os
 import pytest
 from trees import REPO, article, content_tree, settings_for
 
-import digest.reader
+import digest.read.tree
 from digest.memo import BuildCache, Memo
 from digest.pipeline import Settings, build_site
-from digest.render import Renderer
-from digest.urls import Links
+from digest.site.render import Renderer
+from digest.site.urls import Links
 
 
 @pytest.fixture
@@ -53,8 +53,8 @@ def test_only_changed_files_are_parsed_again(tree, monkeypatch):
     settings, cache = settings_for(tree), BuildCache()
     build_site(settings, cache)
     parsed = []
-    original = digest.reader._read_article
-    monkeypatch.setattr(digest.reader, "_read_article", lambda path, root: parsed.append(path.name) or original(path, root))
+    original = digest.read.tree._read_article
+    monkeypatch.setattr(digest.read.tree, "_read_article", lambda path, root: parsed.append(path.name) or original(path, root))
     rewrite(tree / "content/articles/c.md", article("Third report, corrected", "2025-01-02", "[iraq]"))
     build_site(settings, cache)
     assert parsed == ["c.md"]

@@ -13,7 +13,7 @@ import pytest
 from site_links import refs
 from trees import article, content_tree, mkdocs_project, write_tree
 
-from digest.bundle import bundle_name, slugify, write_zip
+from digest.shell.bundle import bundle_name, slugify, write_zip
 from digest.cli import main
 
 NAME = "test-digest-offline-2025-02-03"

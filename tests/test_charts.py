@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from trees import article, content_tree, settings_for
 
-from digest.charts import AXIS_FONT, MONTHS, activity_chart, region_tree, text_width
+from digest.pictures.charts import AXIS_FONT, MONTHS, activity_chart, region_tree, text_width
 from digest.pipeline import build_site
 
 WEEK_LINK = re.compile(r"digest/(\d{4}-W\d\d)/")

@@ -12,9 +12,9 @@ import pytest
 from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.cli import main
-from digest.export import ARTICLE_COLUMNS
+from digest.site.export import ARTICLE_COLUMNS
 from digest.pipeline import build_data, build_site
-from digest.plugin import build
+from digest.shell.plugin import build
 
 ARTICLES = {
     "2025/01/nujaba-halts.md": article(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.clutter import clean, is_chrome
-from digest.extract import ExtractionFailed, extract
+from digest.curate.clutter import clean, is_chrome
+from digest.curate.extract import ExtractionFailed, extract
 
 RAW_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "raw-article-iraqi-factions.txt"
 

@@ -13,7 +13,7 @@ import pytest
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest import cli
-from digest.plugin import build
+from digest.shell.plugin import build
 
 GOOD = {"2025/01/talks.md": article("Baghdad talks", "2025-01-09"), "2025/01/halt.md": article("Nujaba halts attacks", "2025-01-16")}
 BROKEN = "---\ntitle: Broken\ndate: 2025-02-30\nsource: S\nregions: [Irakk]\nsummary: S\n---\n"
@@ -143,7 +143,7 @@ def test_no_command_writes_into_the_content_tree(project, capsys, monkeypatch):
 
 
 def test_a_5_mb_body_is_valid_and_builds(tmp_path):
-    """Scale, not speed: benchmarks/hostile.py measures the time."""
+    """Scale, not speed: bench/hostile.py measures the time."""
     paragraph = "The factions said the pause would hold while talks went on. " * 20
     body = "\n\n".join(f"## Part {i}\n\n{paragraph}" if i % 10 == 0 else paragraph for i in range(4_500)) + "\n\nLAST PARAGRAPH\n"
     assert len(body.encode()) >= 5_000_000

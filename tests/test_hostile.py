@@ -17,7 +17,7 @@ import pytest
 from hostile_tree import ALSO, ACTOR, ATTRIBUTE_BREAKER, QUOTE, REGION, SOURCE, SPEAKER, SUMMARY, THEME, TITLE, build_hostile_site
 from markupsafe import escape
 
-from digest.body import BodyRenderer
+from digest.site.bodies import BodyRenderer
 
 DOUBLE_ESCAPED = ("&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;#", "&amp;quot;")
 

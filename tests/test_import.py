@@ -9,8 +9,8 @@ import pytest
 
 from trees import REPO, article, content_tree, mkdocs_project
 from digest.cli import main
-from digest.plugin import build
-from digest.yamlsrc import load, split_front_matter
+from digest.shell.plugin import build
+from digest.read.yaml_lines import load, split_front_matter
 from test_extract import RAW_EXAMPLE, SAVED_PAGE
 
 REGISTRIES = {name: (REPO / "content" / f"{name}.yml").read_text(encoding="utf-8") for name in ("regions", "actors", "themes")}

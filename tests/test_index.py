@@ -3,7 +3,7 @@ import datetime as dt
 
 from trees import article, content_tree, settings_for
 
-from digest.index import build_index, group_by_region, week_of
+from digest.group.index import build_index, group_by_region, week_of
 from digest.pipeline import check
 
 

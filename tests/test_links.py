@@ -4,7 +4,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.urls import Links, page_src, relative
+from digest.site.urls import Links, page_src, relative
 
 SEGMENT = st.sampled_from(["regions", "iraq", "page", "2", "articles", "a-b", "feed.xml", "index.html"])
 FOLDER = st.lists(SEGMENT, max_size=4).map(lambda parts: "/".join(parts) + "/" if parts else "")

@@ -1,7 +1,7 @@
 """The alias matcher: normalise semantics over word runs, longest match, acronyms, Arabic script."""
 from __future__ import annotations
 
-from digest.mentions import Matcher, ranked
+from digest.curate.mentions import Matcher, ranked
 
 ALIASES = [
     ("kataib-hezbollah", "Kata'ib Hezbollah"),

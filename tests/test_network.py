@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from trees import REPO, article, content_tree, settings_for
 
-from digest import network
-from digest.network import Tie, neighbourhood, overview, ties
-from digest.index import build_index
+from digest.pictures import network
+from digest.pictures.network import Tie, neighbourhood, overview, ties
+from digest.group.index import build_index
 from digest.pipeline import build_site, check
 
 ACTORS = """\

@@ -8,8 +8,8 @@ import pytest
 from trees import article, content_tree, settings_for
 
 from digest.pipeline import build_site
-from digest.render import PAGE_SIZE
-from digest.urls import Links
+from digest.site.render import PAGE_SIZE
+from digest.site.urls import Links
 
 COUNT = 2 * PAGE_SIZE + 7
 

@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from digest.plugin import load_settings
+from digest.shell.plugin import load_settings
 from digest.pipeline import build_site
 
 SERVE_URL = "http://127.0.0.1:8000/"

@@ -18,9 +18,9 @@ from trees import ACTORS, REGIONS, THEMES, article, content_tree, settings_for
 
 from digest.pipeline import build_site
 from digest.problems import ContentError, Problem
-from digest.reader import read_content
-from digest.resolve import AliasTable, normalise
-from digest.validate import ARTICLE_FIELDS, validate
+from digest.read.tree import read_content
+from digest.check.aliases import AliasTable, normalise
+from digest.check.articles import ARTICLE_FIELDS, validate
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WHOLE_CORE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

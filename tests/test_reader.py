@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from trees import article, content_tree
 
-from digest.reader import read_content
+from digest.read.tree import read_content
 
 VALID = article("A report", "2025-01-16", "[iraq]", body="First line.\nSecond line.\n")
 

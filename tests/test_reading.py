@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from trees import article, content_tree, mkdocs_project, settings_for
 
-from digest.languages import is_rtl, language_attrs, script_attrs, ui_attrs
+from digest.site.languages import is_rtl, language_attrs, script_attrs, ui_attrs
 from digest.pipeline import build_site
-from digest.plugin import build
-from digest.render import long_date, week_span
+from digest.shell.plugin import build
+from digest.site.dates import long_date, week_span
 
 ARABIC_ARTICLE = article(
     "فصائل عراقية تعلق هجماتها",

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from trees import ACTORS, REGIONS, THEMES, content_tree
 
-from digest.reader import read_content
-from digest.registry import check_registries
+from digest.read.tree import read_content
+from digest.check.registries import check_registries
 
 
 def checked(tmp_path: Path, regions: str = REGIONS, actors: str | None = None, themes: str = THEMES):

@@ -3,7 +3,7 @@ import datetime as dt
 
 from trees import article, content_tree, settings_for
 
-from digest.index import RELATED_LIMIT, RELATED_WINDOW, build_index
+from digest.group.index import RELATED_LIMIT, RELATED_WINDOW, build_index
 from digest.pipeline import check
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from trees import article, content_tree, mkdocs_project
 from digest.cli import main
-from digest.reprints import Record, ReprintIndex, likely_reprints
+from digest.curate.reprints import Record, ReprintIndex, likely_reprints
 
 ORIGINAL = """Two of the armed groups that fired drones at Israel during the Gaza war said on Thursday that
 they would stop their attacks for as long as the ceasefire holds. In a statement posted on its

@@ -1,4 +1,4 @@
-from digest.resolve import AliasTable, normalise
+from digest.check.aliases import AliasTable, normalise
 
 
 def table() -> AliasTable:

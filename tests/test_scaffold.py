@@ -8,9 +8,9 @@ import pytest
 
 from trees import article, content_tree, mkdocs_project
 from digest.cli import main
-from digest.scaffold import MAX_SLUG, slugify
-from digest.validate import ARTICLE_FIELDS
-from digest.yamlsrc import load, split_front_matter
+from digest.curate.scaffold import MAX_SLUG, slugify
+from digest.check.articles import ARTICLE_FIELDS
+from digest.read.yaml_lines import load, split_front_matter
 
 
 def run(root, *args: str) -> int:

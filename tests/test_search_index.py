@@ -3,7 +3,7 @@ import json
 
 from trees import article, content_tree, mkdocs_project
 
-from digest.plugin import build
+from digest.shell.plugin import build
 
 
 def search_docs(tmp_path) -> dict[str, dict]:

@@ -12,9 +12,9 @@ from html import unescape
 import pytest
 from trees import article, content_tree, settings_for
 
-from digest.index import build_index
+from digest.group.index import build_index
 from digest.pipeline import build_site, check
-from digest.trends import build_trends, direction
+from digest.group.trends import build_trends, direction
 
 
 def art(date: str, regions: str, actors: str = "[]", themes: str = "[]", extra: str = "") -> str:

@@ -1,6 +1,6 @@
 import pytest
 
-from digest.urls import Links, feed_path, page_src
+from digest.site.urls import Links, feed_path, page_src
 
 
 def test_page_sources():

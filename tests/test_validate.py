@@ -10,8 +10,8 @@ import pytest
 from trees import article, content_tree, mkdocs_project
 
 from digest import cli
-from digest.reader import read_content
-from digest.validate import validate
+from digest.read.tree import read_content
+from digest.check.articles import validate
 
 TODAY = dt.date(2025, 3, 1)
 PATH = "content/articles/a.md"

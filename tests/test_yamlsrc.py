@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from digest.yamlsrc import MAX_ALIAS_VALUES, MAX_DEPTH, YamlProblem, load, split_front_matter
+from digest.read.yaml_lines import MAX_ALIAS_VALUES, MAX_DEPTH, YamlProblem, load, split_front_matter
 
 
 def refusal(text: str, first_line: int = 1) -> tuple[int, str]:
@@ -157,7 +157,7 @@ def test_a_python_tag_is_never_executed(tmp_path):
     ]
     script = textwrap.dedent("""
         import sys
-        from digest.yamlsrc import YamlProblem, load
+        from digest.read.yaml_lines import YamlProblem, load
         for text in sys.argv[1:]:
             try:
                 load(text)
@@ -197,7 +197,7 @@ def test_a_billion_laughs_is_refused_at_the_alias_that_crosses_the_budget():
 
 def test_a_billion_laughs_never_hangs_the_reader():
     """In a fresh process with a time limit, so that a regression fails instead of hanging the suite."""
-    script = "import sys; from digest.yamlsrc import load, YamlProblem\ntry: load(sys.stdin.read())\nexcept YamlProblem as p: print(p.message)"
+    script = "import sys; from digest.read.yaml_lines import load, YamlProblem\ntry: load(sys.stdin.read())\nexcept YamlProblem as p: print(p.message)"
     result = subprocess.run([sys.executable, "-c", script], input=billion_laughs(12), capture_output=True, text=True, timeout=60)
     assert result.stdout.startswith("refused: aliases expand to more than"), result.stderr
 

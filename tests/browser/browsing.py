@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from digest.cli import main as digest_cli
-from digest.index import Index
+from digest.group.index import Index
 from digest.pipeline import build_site
-from digest.plugin import build, load_settings
+from digest.shell.plugin import build, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / ".artifacts"

@@ -10,10 +10,10 @@ import io
 import json
 from typing import Any
 
-from .index import Index, week_of
-from .model import Article
-from .trends import KINDS, Trend, Trends, groups
-from .urls import SECTIONS, Links, page_src
+from digest.group.index import Index, week_of
+from digest.model import Article
+from digest.group.trends import KINDS, Trend, Trends, groups
+from digest.site.urls import SECTIONS, Links, page_src
 
 FORMATS = ("json", "csv")
 DATA_DIR = SECTIONS["data"]

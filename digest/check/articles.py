@@ -5,13 +5,13 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from .fields import Fields, found, slug_problem
-from .model import Article, Content, Quote, Source
-from .placeholders import is_placeholder, placeholder_problems
-from .problems import ContentError, Problem, errors_in
-from .reader import RawArticle, RawContent
-from .registry import CheckedRegistries, check_registries
-from .resolve import AliasTable
+from digest.check.fields import Fields, found, slug_problem
+from digest.model import Article, Content, Quote, Source
+from digest.check.placeholders import is_placeholder, placeholder_problems
+from digest.problems import ContentError, Problem, errors_in
+from digest.read.tree import RawArticle, RawContent
+from digest.check.registries import CheckedRegistries, check_registries
+from digest.check.aliases import AliasTable
 
 ARTICLE_FIELDS = (
     "title", "date", "source", "regions", "summary", "actors", "themes",

@@ -16,7 +16,7 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader  # type: ignore[assignment]
 
-Path = tuple[Any, ...]
+KeyPath = tuple[Any, ...]
 """Where a value sits in a document: ('quotes', 0, 'text')."""
 
 TAG = "tag:yaml.org,2002:"
@@ -60,7 +60,7 @@ class Located:
     """A parsed document and the 1-based file line of each value, keyed by its path."""
 
     value: Any
-    lines: dict[Path, int]
+    lines: dict[KeyPath, int]
     problems: tuple[tuple[int, str], ...] = ()
     """(line, message) for what was read past: a key given twice keeps its first value."""
 
@@ -103,7 +103,7 @@ def load(text: str, first_line: int = 1) -> Located:
         raise _reader_problem(error, text, first_line) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, first_line) from None
-    lines: dict[Path, int] = {}
+    lines: dict[KeyPath, int] = {}
     state = _State(first_line)
     value = None if node is None else _convert(node, (), lines, state)
     return Located(value, lines, tuple(state.problems))
@@ -198,7 +198,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, first_line: int) -> 
     return YamlProblem(first_line + line, f"invalid YAML: {detail}")
 
 
-def _convert(node: yaml.Node, path: Path, lines: dict[Path, int], state: _State) -> Any:
+def _convert(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], state: _State) -> Any:
     line = state.first_line + node.start_mark.line
     lines.setdefault(path, line)
     if isinstance(node, yaml.MappingNode):
@@ -217,7 +217,7 @@ def _check_tag(node: yaml.Node, line: int, allowed: tuple[str, ...]) -> None:
         raise YamlProblem(line, f"the tag '{shown}' is not allowed; only plain YAML values are accepted")
 
 
-def _convert_mapping(node: yaml.MappingNode, path: Path, lines: dict[Path, int], state: _State) -> dict:
+def _convert_mapping(node: yaml.MappingNode, path: KeyPath, lines: dict[KeyPath, int], state: _State) -> dict:
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key_line = state.first_line + key_node.start_mark.line

@@ -4,11 +4,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .fields import Fields, found
-from .model import ACTOR_KINDS, Actor, Region, Registries, Theme
-from .problems import Problem
-from .reader import RawContent
-from .resolve import AliasTable, normalise
+from digest.check.fields import Fields, found
+from digest.model import ACTOR_KINDS, Actor, Region, Registries, Theme
+from digest.problems import Problem
+from digest.read.tree import RawContent
+from digest.check.aliases import AliasTable, normalise
 
 FIELDS = {
     "regions": ("name", "parent", "aliases", "description"),

@@ -14,14 +14,14 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
-from .companions import companion_path
-from .mentions import Matcher, Mention, matchers, ranked, words
-from .model import Content, Registries
-from .placeholders import placeholder
-from .problems import ContentError, errors_in
-from .resolve import AliasTable
-from .reader import ARTICLES_DIR, display_path, read_content
-from .validate import validate
+from digest.curate.companions import companion_path
+from digest.curate.mentions import Matcher, Mention, matchers, ranked, words
+from digest.model import Content, Registries
+from digest.check.placeholders import placeholder
+from digest.problems import ContentError, errors_in
+from digest.check.aliases import AliasTable
+from digest.read.tree import ARTICLES_DIR, display_path, read_content
+from digest.check.articles import validate
 
 MAX_SLUG = 72
 REFERENCE_HINTS = {

@@ -16,11 +16,12 @@ from typing import Iterator
 
 from feedgenerator import Atom1Feed
 
-from .index import Index
-from .memo import Memo
-from .model import Article, Source
-from .render import long_date, script_attrs, week_label
-from .urls import SECTIONS, Links, feed_path, page_src
+from digest.group.index import Index
+from digest.memo import Memo
+from digest.model import Article, Source
+from digest.site.dates import long_date, week_label
+from digest.site.languages import script_attrs
+from digest.site.urls import SECTIONS, Links, feed_path, page_src
 
 DEFAULT_FEED_ITEMS = 50
 ATOM_TYPE = "application/atom+xml"

@@ -10,16 +10,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from .companions import record_for
-from .extract import Extracted, extract
-from .mentions import Mention
-from .names import Name, find_names
-from .reader import display_path
-from .quotes import Person, candidate_quotes
-from .reprints import Match, Record, ReprintIndex
-from .resolve import normalise
-from .scaffold import Draft, Planned, Workspace, draft_text, scalar, slugify, suggest
-from .placeholders import placeholder
+from digest.curate.companions import record_for
+from digest.curate.extract import Extracted, extract
+from digest.curate.mentions import Mention
+from digest.curate.names import Name, find_names
+from digest.read.tree import display_path
+from digest.curate.quotes import Person, candidate_quotes
+from digest.curate.reprints import Match, Record, ReprintIndex
+from digest.check.aliases import normalise
+from digest.curate.scaffold import Draft, Planned, Workspace, draft_text, scalar, slugify, suggest
+from digest.check.placeholders import placeholder
 
 DERIVED_SUFFIX = 3
 """'Iraqi', 'Syrian', 'Middle Eastern': a known name plus at most this many letters is an inflection of it."""

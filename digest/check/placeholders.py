@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .yamlsrc import Path
+from digest.read.yaml_lines import KeyPath
 
 MARK = "TODO:"
 REFERENCE_FIELDS = ("regions", "actors", "themes")
@@ -22,7 +22,7 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith(MARK)
 
 
-def placeholder_problems(fields: dict, draft: bool) -> Iterator[tuple[Path, str, bool]]:
+def placeholder_problems(fields: dict, draft: bool) -> Iterator[tuple[KeyPath, str, bool]]:
     """(where, message, warning) for each placeholder left in the front matter."""
     for where in _placeholders(fields):
         shown = ".".join(str(part) for part in where)
@@ -32,7 +32,7 @@ def placeholder_problems(fields: dict, draft: bool) -> Iterator[tuple[Path, str,
             yield where, f"'{shown}' is still a placeholder ({MARK} ...): write it, or set 'draft: true'", False
 
 
-def _placeholders(fields: dict) -> Iterator[Path]:
+def _placeholders(fields: dict) -> Iterator[KeyPath]:
     for key in ("title", "summary"):
         if is_placeholder(fields.get(key)):
             yield (key,)

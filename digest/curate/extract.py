@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import clutter
-from .yamlsrc import YamlProblem, load, split_front_matter
+from digest.curate import clutter
+from digest.read.yaml_lines import YamlProblem, load, split_front_matter
 
 MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",

@@ -5,9 +5,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .memo import Memo
-from .problems import Problem
-from .yamlsrc import Located, YamlProblem, load, split_front_matter
+from digest.memo import Memo
+from digest.problems import Problem
+from digest.read.yaml_lines import Located, YamlProblem, load, split_front_matter
 
 REGISTRIES = ("regions", "actors", "themes")
 ARTICLES_DIR = "articles"

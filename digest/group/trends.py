@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
-from .index import Index, week_monday, week_of
-from .model import Article
+from digest.group.index import Index, week_monday, week_of
+from digest.model import Article
 
 WINDOW_WEEKS = 4
 """The recent window and the one before it, in ISO weeks."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterator, Sequence
 
-from .charts import CHAR_WIDTH, fit_text, rounded as _r, svg_number as _n, text_width
-from .index import Index
+from digest.pictures.charts import CHAR_WIDTH, fit_text, rounded as _r, svg_number as _n, text_width
+from digest.group.index import Index
 
 MIN_TOGETHER = 2
 """Named together once may be chance; twice is a pattern worth drawing."""

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Article
-from .problems import Problem
-from .reprints import Record, likely_reprints
+from digest.model import Article
+from digest.problems import Problem
+from digest.curate.reprints import Record, likely_reprints
 
 SUFFIX = ".source.txt"
 

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .model import Registries
-from .resolve import normalise
+from digest.model import Registries
+from digest.check.aliases import normalise
 
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+")
 """Letters and digits, with the combining marks (accents, harakat) and tatweel they carry."""

@@ -11,7 +11,7 @@ import re
 import markdown
 import nh3
 
-from .memo import Memo
+from digest.memo import Memo
 
 EXTENSIONS = ["extra", "sane_lists"]
 URL_SCHEMES = {"http", "https", "mailto"}

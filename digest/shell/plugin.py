@@ -25,11 +25,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger, get_pl
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .feeds import DEFAULT_FEED_ITEMS
-from .memo import BuildCache
-from .pipeline import Settings, Site, build_site
-from .problems import ContentError, Problem
-from .urls import page_src
+from digest.site.feeds import DEFAULT_FEED_ITEMS
+from digest.memo import BuildCache
+from digest.pipeline import Settings, Site, build_site
+from digest.problems import ContentError, Problem
+from digest.site.urls import page_src
 
 log = get_plugin_logger(__name__)
 

@@ -6,8 +6,6 @@ Writes nothing; knows nothing of MkDocs.
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import html
 import json
 from dataclasses import dataclass, field
@@ -19,18 +17,19 @@ import jinja2.meta
 import jinja2.nodes
 from markupsafe import Markup
 
-from .body import BodyRenderer
-from .charts import activity_chart, region_tree, svg_number
-from .export import ARTICLE_COLUMNS
-from .index import Index, group_by_region, lineage, week_monday, week_of
-from .languages import language_attrs, script_attrs, ui_attrs
-from .memo import Memo
-from .network import neighbourhood, overview
-from .trends import Trends
-from .urls import Links, page_src, relative
+from digest.site.bodies import BodyRenderer
+from digest.pictures.charts import activity_chart, region_tree, svg_number
+from digest.site.export import ARTICLE_COLUMNS
+from digest.group.index import Index, group_by_region, lineage, week_of
+from digest.site.dates import long_date, time_tag, week_label, week_span
+from digest.site.languages import language_attrs, script_attrs, ui_attrs
+from digest.memo import Memo
+from digest.pictures.network import neighbourhood, overview
+from digest.group.trends import Trends
+from digest.site.urls import Links, page_src, relative
 
 if TYPE_CHECKING:
-    from .feeds import Catalogue
+    from digest.site.feeds import Catalogue
 
 PAGE_SIZE = 50
 """Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
@@ -89,36 +88,6 @@ class PageLinks:
 
     def week(self, key: str) -> str:
         return self.to(page_src("week", key))
-
-
-def long_date(day: dt.date | dt.datetime) -> str:
-    """'24 January 2025', the way readers write dates, whatever the machine's locale."""
-    months = ("January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def week_span(key: str) -> str:
-    """The dates of an ISO week: '13–19 January 2025', '27 January – 2 February 2025'."""
-    monday = week_monday(key)
-    sunday = monday + dt.timedelta(days=6)
-    if monday.year != sunday.year:
-        return f"{long_date(monday)} – {long_date(sunday)}"
-    if monday.month != sunday.month:
-        return f"{long_date(monday).rsplit(' ', 1)[0]} – {long_date(sunday)}"
-    return f"{monday.day}–{long_date(sunday)}"
-
-
-@functools.lru_cache(maxsize=4096)
-def time_tag(value: dt.date | dt.datetime) -> Markup:
-    """<time datetime="2025-01-24">24 January 2025</time>; a day is formatted once however many listings show it."""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    return Markup(f'<time datetime="{day.isoformat()}">{long_date(day)}</time>')
-
-
-def week_label(key: str) -> str:
-    monday = week_monday(key)
-    return f"{key} (from {long_date(monday)})"
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-from .model import Article
+from digest.model import Article
 
 FILE_MODE = 0o100644
 """A regular file, readable by all: what a folder unzipped from the bundle should hold."""

@@ -1,6 +1,6 @@
 """How fast hostile and oversized input is refused or built.
 
-    python benchmarks/hostile.py
+    python bench/hostile.py
 
 Prints, for each case, the best CPU time of a few runs:
 - a billion-laughs alias bomb (9 levels: 9**9 strings if expanded) and a 12-level one, refused;
@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from trees import article, content_tree, mkdocs_project, settings_for  # noqa: E402
 
 from digest.pipeline import check  # noqa: E402
-from digest.plugin import build  # noqa: E402
-from digest.yamlsrc import YamlProblem, _screen, load  # noqa: E402
+from digest.shell.plugin import build  # noqa: E402
+from digest.read.yaml_lines import YamlProblem, _screen, load  # noqa: E402
 
 
 def best(run, repeat: int = 5) -> float:

@@ -1,6 +1,6 @@
 """How long reprint detection takes on 3,000 articles, and what it finds.
 
-    python benchmarks/reprints.py [ARTICLES] [PAIRS]
+    python bench/reprints.py [ARTICLES] [PAIRS]
 
 Makes ARTICLES synthetic articles (default 3000: 60-word summaries and 10-word titles drawn from a
 Zipf-like vocabulary, dated over a year), of which PAIRS (default 30) are edited copies of another
@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from digest.reprints import Record, ReprintIndex, likely_reprints
+from digest.curate.reprints import Record, ReprintIndex, likely_reprints
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import Article, Content, Registries
+from digest.model import Article, Content, Registries
 
 RELATED_LIMIT = 5
 RELATED_WINDOW = 20

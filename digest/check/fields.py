@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .problems import Problem, describe
-from .yamlsrc import Located, Path
+from digest.problems import Problem, describe
+from digest.read.yaml_lines import Located, KeyPath
 
 SLUG = re.compile(r"[a-z0-9-]+")
 SLUG_RULE = "lowercase letters, digits and hyphens, like 'golan-heights'"
@@ -29,7 +29,7 @@ def found(value: Any) -> str:
     return describe(value)
 
 
-def where_in(path: Path) -> str:
+def where_in(path: KeyPath) -> str:
     """' in entry 2 of 'quotes'' for a problem inside a value; '' at the top of a document."""
     if not path:
         return ""
@@ -53,16 +53,16 @@ class Fields:
     document: Located
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, where: Path, message: str, warning: bool = False) -> None:
+    def problem(self, where: KeyPath, message: str, warning: bool = False) -> None:
         self.problems.append(Problem(self.path, self.document.line(*where), message, warning))
 
-    def mapping(self, value: Any, where: Path, what: str) -> dict | None:
+    def mapping(self, value: Any, where: KeyPath, what: str) -> dict | None:
         if isinstance(value, dict):
             return value
         self.problem(where, f"{what} must be a mapping of fields (name: value), got {found(value)}")
         return None
 
-    def unknown_keys(self, mapping: dict, where: Path, known: Iterable[str], what: str) -> None:
+    def unknown_keys(self, mapping: dict, where: KeyPath, known: Iterable[str], what: str) -> None:
         known = tuple(known)
         for key in mapping:
             if key not in known:
@@ -70,7 +70,7 @@ class Fields:
                 hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
                 self.problem(where + (key,), f"unknown field '{key}' in {what}{hint}", warning=True)
 
-    def present(self, mapping: dict, key: str, where: Path, required: bool, hint: str = "") -> bool:
+    def present(self, mapping: dict, key: str, where: KeyPath, required: bool, hint: str = "") -> bool:
         """Whether mapping has a value for key; a required key that is missing or empty is a problem.
 
         An optional key left empty ('actors:' with nothing after it) counts as absent.
@@ -85,7 +85,7 @@ class Fields:
                 self.problem(where, f"'{key}' is required{where_in(where)}{hint}")
         return False
 
-    def text(self, mapping: dict, key: str, where: Path, required: bool = False) -> str | None:
+    def text(self, mapping: dict, key: str, where: KeyPath, required: bool = False) -> str | None:
         """A non-empty string field; numbers are taken as their text (a title such as 1984)."""
         if not self.present(mapping, key, where, required):
             return None
@@ -104,13 +104,13 @@ class Fields:
         self.invisible(value, key, where + (key,))
         return value.strip()
 
-    def invisible(self, value: str, what: str, where: Path) -> None:
+    def invisible(self, value: str, what: str, where: KeyPath) -> None:
         """A warning for an invisible control character (pasted, or a YAML escape such as "\\a")."""
         control = CONTROL.search(value)
         if control:
             self.problem(where, f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it", warning=True)
 
-    def text_list(self, mapping: dict, key: str, where: Path, required: bool = False) -> list[tuple[str, Path]]:
+    def text_list(self, mapping: dict, key: str, where: KeyPath, required: bool = False) -> list[tuple[str, KeyPath]]:
         """A list of strings, each with its own path (for the line of an unknown reference)."""
         if not self.present(mapping, key, where, required, "give a list with at least one entry"):
             return []
@@ -129,7 +129,7 @@ class Fields:
                 self.problem(where + (key, index), f"each entry of '{key}' must be a name, got {found(item)}")
         return items
 
-    def mapping_list(self, mapping: dict, key: str, where: Path, fields: str) -> list[tuple[dict, Path]]:
+    def mapping_list(self, mapping: dict, key: str, where: KeyPath, fields: str) -> list[tuple[dict, KeyPath]]:
         """A list of mappings; fields names their fields for messages ('speaker: and text:')."""
         if not self.present(mapping, key, where, False):
             return []
@@ -145,7 +145,7 @@ class Fields:
                 self.problem(where + (key, index), f"each entry of '{key}' must have {fields}, got {found(item)}")
         return items
 
-    def boolean(self, mapping: dict, key: str, where: Path, default: bool) -> bool:
+    def boolean(self, mapping: dict, key: str, where: KeyPath, default: bool) -> bool:
         value = mapping.get(key, default)
         if value is None:
             return default
@@ -154,13 +154,13 @@ class Fields:
             return default
         return value
 
-    def slug(self, value: str, where: Path, what: str) -> bool:
+    def slug(self, value: str, where: KeyPath, what: str) -> bool:
         reason = slug_problem(value)
         if reason:
             self.problem(where, f"{what} '{value}' {reason}")
         return reason is None
 
-    def url(self, mapping: dict, key: str, where: Path, required: bool = False) -> str | None:
+    def url(self, mapping: dict, key: str, where: KeyPath, required: bool = False) -> str | None:
         value = self.text(mapping, key, where, required)
         if value is None:
             return None

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from .index import Index, week_monday, week_of
-from .model import Article
+from digest.group.index import Index, week_monday, week_of
+from digest.model import Article
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CHAR_WIDTH = 0.58

@@ -1,0 +1,1 @@
+"""Checking: typed fields, registries, articles, alias resolution, placeholders. Every check runs."""

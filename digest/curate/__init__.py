@@ -1,0 +1,1 @@
+"""The curator's tools: extraction, clutter, mentions, names, quotes, reprints, new and import."""

@@ -1,0 +1,1 @@
+"""Pictures: data in, SVG geometry out (activity chart, region tree, ties, network)."""

@@ -1,0 +1,1 @@
+"""Reading: YAML with the line of every value, and the content tree. No judgement."""
