@@ -40,7 +40,9 @@ def measure(config_file: Path) -> dict[str, float]:
     pipeline.Renderer.render = timed(spent, "render", pipeline.Renderer.render)
     site = timed(spent, "total", pipeline.build_site)(settings)
     for suffix in ("", " cpu"):
-        spent["other" + suffix] = spent["total" + suffix] - sum(spent.get(s + suffix, 0.0) for s in ("read", "validate", "index", "render"))
+        spent["other" + suffix] = spent["total" + suffix] - sum(
+            spent.get(s + suffix, 0.0) for s in ("read", "validate", "index", "render")
+        )
     spent["pages"] = len(site.pages)
     spent["articles"] = len(site.index.articles)
     return spent

@@ -223,11 +223,13 @@ def body(rng: random.Random, names: list[str]) -> str:
     return "\n\n".join(parts[:1] + extras[:1] + parts[1:] + extras[1:]) + "\n"
 
 
-def articles(rng: random.Random, n: int, region_levels: list[tuple[Entry, int]], actor_list: list[Entry], theme_list: list[Entry]):
+def articles(
+    rng: random.Random, n: int, region_levels: list[tuple[Entry, int]], actor_list: list[Entry], theme_list: list[Entry]
+):
     """(relative path, text) of n articles, oldest first, evenly spread over two years."""
     places = [e for e, level in region_levels if level >= 3]
     rng.shuffle(places)
-    people = [a for a in actor_list]
+    people = list(actor_list)
     slugs: set[str] = set()
     for i in range(n):
         when = START + dt.timedelta(days=i * DAYS // n)
@@ -240,7 +242,12 @@ def articles(rng: random.Random, n: int, region_levels: list[tuple[Entry, int]],
                  else sentence(rng, 5, 9, mentions[:2]).rstrip("."))
         slug = unique_slug(slugify(" ".join(title.split()[:7])) if not arabic else f"arabic-report-{i}", slugs)
         front = front_matter(rng, title, when, named_regions, named_actors, named_themes, mentions, arabic, i)
-        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100) + "---\n" + body(rng, mentions)
+        text = (
+            "---\n"
+            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100)
+            + "---\n"
+            + body(rng, mentions)
+        )
         yield f"articles/{when:%Y/%m}/{slug}.md", text
 
 
@@ -265,14 +272,16 @@ def front_matter(rng, title, when, named_regions, named_actors, named_themes, me
         front["date"] = f"{when.isoformat()}T{rng.randint(6, 22):02d}:{rng.choice((0, 15, 30, 45)):02d}:00+03:00"
     else:
         front["date"] = when
-    front["source"] = {"name": outlet, "url": f"https://example.org/{slugify(outlet)}/{i}"} if rng.random() < 0.8 else outlet
+    front["source"] = (
+        {"name": outlet, "url": f"https://example.org/{slugify(outlet)}/{i}"} if rng.random() < 0.8 else outlet
+    )
     # references by slug, name or Arabic alias, as curators write them
     front["regions"] = [rng.choice((e.slug, e.name, e.arabic)) for e in named_regions]
     if named_actors:
         front["actors"] = [rng.choice((e.slug, e.slug, e.name, e.arabic)) for e in named_actors]
     front["themes"] = [e.slug for e in named_themes]
     words = rng.randint(40, 80)
-    front["summary"] = (" ".join(rng.choices(ARABIC_WORDS, k=words)) + "." if arabic else paragraph(rng, words, mentions))
+    front["summary"] = " ".join(rng.choices(ARABIC_WORDS, k=words)) + "." if arabic else paragraph(rng, words, mentions)
     if arabic:
         front["language"] = "ar"
     if named_actors and rng.random() < 0.3:

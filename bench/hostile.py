@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from trees import article, content_tree, mkdocs_project, settings_for  # noqa: E402
+from trees import article, content_tree, mkdocs_project, settings_for
 
-from digest.pipeline import check  # noqa: E402
-from digest.shell.plugin import build  # noqa: E402
-from digest.read.yaml_lines import YamlProblem, _screen, load  # noqa: E402
+from digest.pipeline import check
+from digest.read.yaml_lines import YamlProblem, _screen, load
+from digest.shell.plugin import build
 
 
 def best(run, repeat: int = 5) -> float:
@@ -49,14 +49,29 @@ def bomb(levels: int) -> str:
 
 
 def five_mb_body() -> str:
-    words = "the ceasefire factions Baghdad statement militia negotiations drone border hostage exchange aid".split()
+    words = [
+        "the",
+        "ceasefire",
+        "factions",
+        "Baghdad",
+        "statement",
+        "militia",
+        "negotiations",
+        "drone",
+        "border",
+        "hostage",
+        "exchange",
+        "aid",
+    ]
     parts, size, n = [], 0, 0
     while size < 5 * 1024 * 1024:
         n += 1
         if n % 20 == 0:
             part = f"## Section {n}"
         elif n % 7 == 0:
-            part = "\n".join(f"- item {j} **{words[(n + j) % len(words)]}** [link](https://example.org/{n}/{j})" for j in range(5))
+            part = "\n".join(
+                f"- item {j} **{words[(n + j) % len(words)]}** [link](https://example.org/{n}/{j})" for j in range(5)
+            )
         else:
             part = " ".join(words[(n * k) % len(words)] for k in range(80)) + " *emphasis* and `code`."
         parts.append(part)
@@ -68,7 +83,10 @@ def main() -> None:
     print(f"billion laughs, 9 levels, refused:   {best(refused(bomb(9))) * 1000:8.2f} ms CPU")
     print(f"billion laughs, 12 levels, refused:  {best(refused(bomb(12))) * 1000:8.2f} ms CPU")
     print(f"1,000,000 '[' refused:               {best(refused('a: ' + '[' * 1_000_000)) * 1000:8.2f} ms CPU")
-    registry = "".join(f"actor-{i}: {{name: Actor {i}, kind: person, aliases: [A{i}, B{i}], member_of: [actor-{i // 2}]}}\n" for i in range(10_000))
+    registry = "".join(
+        f"actor-{i}: {{name: Actor {i}, kind: person, aliases: [A{i}, B{i}], member_of: [actor-{i // 2}]}}\n"
+        for i in range(10_000)
+    )
     whole = best(lambda: load(registry), 3)
     screen = best(lambda: _screen(registry, 1), 3)
     print(f"10,000-actor registry: load {whole:.2f} s CPU, of which the screen {screen:.2f} s")
@@ -76,11 +94,15 @@ def main() -> None:
         body = five_mb_body()
         root = content_tree(Path(folder), {"long.md": article("A long read", body=body)})
         settings = settings_for(root)
-        print(f"5 MB body ({len(body.encode()) / 1e6:.1f} MB): digest check {best(lambda: check(settings), 3):.2f} s CPU")
+        print(
+            f"5 MB body ({len(body.encode()) / 1e6:.1f} MB): digest check {best(lambda: check(settings), 3):.2f} s CPU"
+        )
         config = mkdocs_project(root)
         start, cpu = time.perf_counter(), time.process_time()
         build(config, site_dir=root / "site", strict=True)
-        print(f"5 MB body: mkdocs build {time.process_time() - cpu:.2f} s CPU, {time.perf_counter() - start:.2f} s wall")
+        print(
+            f"5 MB body: mkdocs build {time.process_time() - cpu:.2f} s CPU, {time.perf_counter() - start:.2f} s wall"
+        )
 
 
 if __name__ == "__main__":

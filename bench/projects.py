@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 import yaml
-
 from generate import generate, paragraph
 
 REPO = Path(__file__).resolve().parent.parent

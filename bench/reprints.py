@@ -39,7 +39,12 @@ def corpus(count: int, pairs: int, seed: int = 7) -> tuple[list[Record], set[tup
     weights = [1 / (rank + 1) for rank in range(len(words))]
     start = dt.date(2025, 1, 1)
     records = [
-        Record(f"a{i:05d}", sentence(rng, words, weights, 10), sentence(rng, words, weights, 60), start + dt.timedelta(days=rng.randrange(365)))
+        Record(
+            f"a{i:05d}",
+            sentence(rng, words, weights, 10),
+            sentence(rng, words, weights, 60),
+            start + dt.timedelta(days=rng.randrange(365)),
+        )
         for i in range(count - pairs)
     ]
     expected = set()
@@ -78,7 +83,10 @@ def main() -> None:
     print(f"{len(records)} articles, {len(expected)} planted reprints")
     print(f"digest check (every pair, indexed): {all_pairs * 1000:.0f} ms")
     print(f"digest import (one article against all): {lookup * 1000:.1f} ms")
-    print(f"found {len(found_keys)} pairs: {len(found_keys & expected_keys)} planted, {len(found_keys - expected_keys)} others")
+    print(
+        f"found {len(found_keys)} pairs: {len(found_keys & expected_keys)} planted, "
+        f"{len(found_keys - expected_keys)} others"
+    )
 
 
 if __name__ == "__main__":

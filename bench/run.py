@@ -114,7 +114,9 @@ def measure(n: int, args: argparse.Namespace) -> Result:
         say(f"N={n}: mkdocs serve, {args.repeat} edits")
         articles = sorted((config.parent / "content" / "articles").rglob("*.md"))
         article = next(a for a in articles[n // 2:] if "\ndraft: true" not in a.read_text(encoding="utf-8"))
-        result.serve, result.serve_build = edit_times(config, article, f"articles/{article.stem}/", args.repeat, config.parent / "serve.log")
+        result.serve, result.serve_build = edit_times(
+            config, article, f"articles/{article.stem}/", args.repeat, config.parent / "serve.log"
+        )
         page = sorted((floor.parent / "docs" / "a").glob("page-*.md"))[0]
         result.floor_serve, _ = edit_times(floor, page, f"a/{page.stem}/", args.repeat, floor.parent / "serve.log")
     if n in args.search:
@@ -136,36 +138,62 @@ def spread(values: list[float], digits: int = 2) -> str:
 
 
 def report(results: list[Result], args: argparse.Namespace) -> str:
-    lines = [machine(results, args), "",
-             "Times are medians of the runs, ranges in brackets; CPU is user + system time, which the load of other work "
-             "on the machine barely changes, so the ratios are given both ways.", "",
-             "| N | pages | core s | core CPU s | `mkdocs build` s | build CPU s | floor s | floor CPU s | ratio | ratio CPU | peak MB | floor peak MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        machine(results, args),
+        "",
+        "Times are medians of the runs, ranges in brackets; CPU is user + system time, which the load of other work "
+        "on the machine barely changes, so the ratios are given both ways.",
+        "",
+        "| N | pages | core s | core CPU s | `mkdocs build` s | build CPU s | floor s | floor CPU s | ratio | ratio "
+        "CPU | peak MB | floor peak MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         d, f = r.digest, r.floor
         lines.append(
-            f"| {r.n} ({r.articles} published) | {d.pages} | {spread(r.core['total'])} | {spread(r.core['total cpu'])} | "
+            f"| {r.n} ({r.articles} published) | {d.pages} | "
+            f"{spread(r.core['total'])} | {spread(r.core['total cpu'])} | "
             f"{spread(d.seconds)} | {spread(d.cpu)} | {spread(f.seconds)} | {spread(f.cpu)} | "
-            f"{ratio(d.seconds, f.seconds)} | {ratio(d.cpu, f.cpu)} | {spread(d.peak_mb, 0)} | {spread(f.peak_mb, 0)} |")
-    lines += ["", "| N | output MB | floor output MB | search index KB | per article KB | largest page |", "|---|---|---|---|---|---|"]
-    lines += [f"| {r.n} | {r.digest.output_mb:.1f} | {r.floor.output_mb:.1f} | {r.digest.search_kb:.0f} | "
-              f"{r.digest.search_kb / max(r.articles, 1):.2f} | {r.digest.largest[0]:.0f} KB `{r.digest.largest[1]}` |" for r in results]
+            f"{ratio(d.seconds, f.seconds)} | {ratio(d.cpu, f.cpu)} | {spread(d.peak_mb, 0)} | {spread(f.peak_mb, 0)} |"
+        )
+    lines += [
+        "",
+        "| N | output MB | floor output MB | search index KB | per article KB | largest page |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.n} | {r.digest.output_mb:.1f} | {r.floor.output_mb:.1f} | {r.digest.search_kb:.0f} | "
+        f"{r.digest.search_kb / max(r.articles, 1):.2f} | {r.digest.largest[0]:.0f} KB `{r.digest.largest[1]}` |"
+        for r in results
+    ]
     lines += ["", "Core stages, CPU seconds (wall seconds in the first table):", "",
               "| N | " + " | ".join(CORE_STAGES) + " |", "|---" * (len(CORE_STAGES) + 1) + "|"]
     lines += [f"| {r.n} | " + " | ".join(spread(r.core[s + " cpu"]) for s in CORE_STAGES) + " |" for r in results]
     served = [r for r in results if r.serve]
     if served:
-        lines += ["", "`mkdocs serve`, one article edited: seconds from saving the file until the served page shows the edit "
-                  "(MkDocs' own \"built in\" time of the rebuild beside it; the floor: one short page edited in the plain project):", "",
-                  "| N | edit visible s | rebuild s (MkDocs log) | floor edit visible s |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "`mkdocs serve`, one article edited: seconds from saving the file until the served page shows the edit "
+            '(MkDocs\' own "built in" time of the rebuild beside it; the floor: one short page edited in the plain '
+            'project):',
+            "",
+            "| N | edit visible s | rebuild s (MkDocs log) | floor edit visible s |",
+            "|---|---|---|---|",
+        ]
         lines += [f"| {r.n} | {spread(r.serve)} | {spread(r.serve_build)} | {spread(r.floor_serve)} |" for r in served]
     searched = [r for r in results if r.search_cold]
     if searched:
-        lines += ["", f"Search in headless Chromium, the one-letter query `{args.query}` typed on the home page, "
-                  "seconds until the first result shows (cold: typed as soon as the page loaded, index download and build included; warm: typed again):", "",
-                  "| N | cold s | warm s |", "|---|---|---|"]
+        lines += [
+            "",
+            f"Search in headless Chromium, the one-letter query `{args.query}` typed on the home page, "
+            "seconds until the first result shows (cold: typed as soon as the page loaded, index download and build "
+            "included; warm: typed again):",
+            "",
+            "| N | cold s | warm s |",
+            "|---|---|---|",
+        ]
         lines += [f"| {r.n} | {spread(r.search_cold)} | {spread(r.search_warm)} |" for r in searched]
-    return "\n".join(lines + ["", *targets(results, args)]) + "\n"
+    return "\n".join([*lines, "", *targets(results, args)]) + "\n"
 
 
 def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
@@ -182,13 +210,20 @@ def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
             row(f"core at N={n} within {limit:.0f} s", f"{core:.2f} s", core <= limit)
     ratios = {r.n: statistics.median(r.digest.seconds) / statistics.median(r.floor.seconds) for r in results}
     cpu_ratios = {r.n: statistics.median(r.digest.cpu) / statistics.median(r.floor.cpu) for r in results}
-    row("`mkdocs build` within 1.25x the floor at every N",
-        ", ".join(f"{v:.2f}x at {n} (CPU {cpu_ratios[n]:.2f}x)" for n, v in ratios.items()), all(v <= 1.25 for v in ratios.values()))
+    row(
+        "`mkdocs build` within 1.25x the floor at every N",
+        ", ".join(f"{v:.2f}x at {n} (CPU {cpu_ratios[n]:.2f}x)" for n, v in ratios.items()),
+        all(v <= 1.25 for v in ratios.values()),
+    )
     if 3000 in by_n:
         r = by_n[3000]
         peak = statistics.median(r.digest.peak_mb)
         row("peak memory under 300 MB at N=3000", f"{peak:.0f} MB", peak < 300)
-        row("no page over 300 KB at N=3000", f"{r.digest.largest[0]:.0f} KB `{r.digest.largest[1]}`", r.digest.largest[0] <= 300)
+        row(
+            "no page over 300 KB at N=3000",
+            f"{r.digest.largest[0]:.0f} KB `{r.digest.largest[1]}`",
+            r.digest.largest[0] <= 300,
+        )
     for r in results:
         if r.serve:
             visible = statistics.median(r.serve)
@@ -199,8 +234,11 @@ def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
     for r in results:
         if r.search_cold:
             cold, warm = statistics.median(r.search_cold), statistics.median(r.search_warm)
-            row(f"first results for `{args.query}` within 1 s at N={r.n}", f"{warm:.2f} s once the index is loaded, {cold:.2f} s "
-                "typed as the page loads", warm <= 1 and cold <= 1)
+            row(
+                f"first results for `{args.query}` within 1 s at N={r.n}",
+                f"{warm:.2f} s once the index is loaded, {cold:.2f} s typed as the page loads",
+                warm <= 1 and cold <= 1,
+            )
     return ["Targets (issue 7), from the medians above:", "", "| target | measured | met |", "|---|---|---|", *rows]
 
 
@@ -213,18 +251,38 @@ def machine(results: list[Result], args: argparse.Namespace) -> str:
     import mkdocs
     from material import __version__ as material
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
-    memory = next((int(line.split()[1]) / 1e6 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) / 1e6
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
     loads = [x for r in results for x in r.load]
-    return (f"Run on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} CPUs ({cpu}), {memory:.1f} GB RAM, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material {material}, Markdown {markdown.__version__}; "
-            f"{args.repeat} runs each; work folder on {filesystem(args.work)}; 1-minute load average while measuring: "
-            f"median {statistics.median(loads):.1f}, max {max(loads):.1f}.")
+    return (
+        f"Run on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} CPUs ({cpu}), {memory:.1f} GB RAM, "
+        f"{platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material {material}, Markdown "
+        f"{markdown.__version__}; "
+        f"{args.repeat} runs each; work folder on {filesystem(args.work)}; 1-minute load average while measuring: "
+        f"median {statistics.median(loads):.1f}, max {max(loads):.1f}."
+    )
 
 
 def filesystem(folder: Path) -> str:
     """'tmpfs' or 'ext4 (/dev/vda)': where the builds were written."""
-    output = subprocess.run(["df", "--output=fstype,source", str(folder)], capture_output=True, text=True).stdout.split()
+    output = subprocess.run(
+        ["df", "--output=fstype,source", str(folder)], capture_output=True, text=True
+    ).stdout.split()
     return f"{output[2]} ({output[3]})" if len(output) >= 4 else "an unknown filesystem"
 
 
@@ -243,12 +301,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=sizes, default=[200, 1000, 3000], help="article counts (default 200,1000,3000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
-    parser.add_argument("--serve", type=sizes, default=[1000], help="sizes to measure `mkdocs serve` at (default 1000; '' for none)")
-    parser.add_argument("--search", type=sizes, default=[3000], help="sizes to measure browser search at (default 3000; '' for none)")
+    parser.add_argument(
+        "--serve", type=sizes, default=[1000], help="sizes to measure `mkdocs serve` at (default 1000; '' for none)"
+    )
+    parser.add_argument(
+        "--search", type=sizes, default=[3000], help="sizes to measure browser search at (default 3000; '' for none)"
+    )
     parser.add_argument("--query", default="s", help="the one-letter search query (default s)")
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "digest-bench",
-                        help="scratch folder for the projects, their builds and the served sites (default $TMPDIR/digest-bench); "
-                             "a tmpfs such as /dev/shm/digest-bench takes a busy disk out of the figures")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(os.environ.get("TMPDIR", "/tmp")) / "digest-bench",
+        help="scratch folder for the projects, their builds and the served sites (default $TMPDIR/digest-bench); "
+        "a tmpfs such as /dev/shm/digest-bench takes a busy disk out of the figures",
+    )
     parser.add_argument("--update-readme", action="store_true", help="write the tables into bench/README.md")
     args = parser.parse_args(argv)
     results = [measure(n, args) for n in args.sizes]

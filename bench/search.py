@@ -18,7 +18,7 @@ RESULT = ".md-search-result__item"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's signature
+    def log_message(self, format, *args):
         pass
 
 
@@ -32,7 +32,9 @@ def search_times(site: Path, query: str, repeats: int) -> tuple[list[float], lis
     cold, warm = [], []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True)
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+            )
             for _ in range(repeats):
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()

@@ -1,4 +1,7 @@
-"""The command line: `digest check|build|new|import|export|bundle`. A thin shell: problems become PATH:LINE lines and exit 1."""
+"""The command line: `digest check|build|new|import|export|bundle`.
+
+A thin shell: problems become PATH:LINE lines and exit 1."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,13 +11,13 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 
-from digest.site.export import FORMATS
 from digest.pipeline import Settings, build_data, check, review
 from digest.problems import ContentError
 from digest.read.tree import display_path
+from digest.site.export import FORMATS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,8 +60,12 @@ def content_settings(args: argparse.Namespace) -> Settings:
         raise CommandFailed(str(error)) from None
     if not settings.content_dir.is_dir():
         raise CommandFailed(f"the content folder {settings.content_dir} does not exist")
-    if not any((settings.content_dir / name).exists() for name in ("articles", "regions.yml", "actors.yml", "themes.yml")):
-        raise CommandFailed(f"{settings.content_dir} holds no articles/ folder and no registries: is it the content folder?")
+    if not any(
+        (settings.content_dir / name).exists() for name in ("articles", "regions.yml", "actors.yml", "themes.yml")
+    ):
+        raise CommandFailed(
+            f"{settings.content_dir} holds no articles/ folder and no registries: is it the content folder?"
+        )
     return settings
 
 
@@ -164,7 +171,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 def import_options(parser: argparse.ArgumentParser) -> None:
     project_options(parser)
-    parser.add_argument("inputs", nargs="+", metavar="FILE", help="a saved web page, Markdown or text file; - reads standard input")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="FILE", help="a saved web page, Markdown or text file; - reads standard input"
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -258,7 +267,11 @@ COMMANDS = {
     "build": ("check, then a strict MkDocs build into site/ (mkdocs.yml's site_dir)", project_options, run_build),
     "new": ("write a new draft article: every field in place, the slug from the title", new_options, run_new),
     "import": ("turn raw articles (web page, Markdown, text) into draft articles", import_options, run_import),
-    "export": ("write the site's data files (articles, regions, actors, themes) as JSON or CSV", export_options, run_export),
+    "export": (
+        "write the site's data files (articles, regions, actors, themes) as JSON or CSV",
+        export_options,
+        run_export,
+    ),
     "bundle": ("an offline HTML bundle for file://, zipped into dist/", bundle_options, run_bundle),
 }
 """Command name -> (help, argument setup, runner returning the exit status)."""

@@ -5,8 +5,9 @@ A Memo only remembers what the latest build asked for, so a long serving session
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 

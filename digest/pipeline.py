@@ -5,18 +5,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.check.articles import validated
 from digest.curate.companions import reprint_warnings
-from digest.site.export import FORMATS, data_files
-from digest.site.feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from digest.group.index import Index, build_index
+from digest.group.trends import build_trends
 from digest.memo import BuildCache, Memo
 from digest.model import Content
 from digest.problems import Problem
 from digest.read.tree import read_content
+from digest.site.export import FORMATS, data_files
+from digest.site.feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from digest.site.render import Renderer, templates_stamp
-from digest.group.trends import build_trends
 from digest.site.urls import Links
-from digest.check.articles import validated
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Problems found in content: where each is, and what is wrong. Knows no files and no YAML."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 """A line break inside a quoted value or a file name would split a problem over two lines."""

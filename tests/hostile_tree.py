@@ -29,7 +29,8 @@ def yaml_text(value: str) -> str:
 
 REGIONS = (
     f"middle-east: {{name: Middle East, description: {yaml_text('<script>alert(10)</script> desc')}}}\n"
-    f"iraq: {{name: {yaml_text(REGION)}, parent: middle-east, aliases: [{yaml_text('<img src=x onerror=alert(11)>')}]}}\n"
+    f"iraq: {{name: {yaml_text(REGION)}, parent: middle-east, "
+    f"aliases: [{yaml_text('<img src=x onerror=alert(11)>')}]}}\n"
 )
 ATTRIBUTE_BREAKER = 'x" onmouseover="alert(13)'
 ACTORS = (

@@ -8,7 +8,7 @@ from digest.group.index import lineage
 from digest.pipeline import check
 
 sys.path.insert(0, str(REPO / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def files(folder) -> dict[str, bytes]:

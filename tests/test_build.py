@@ -12,11 +12,16 @@ from digest.shell.plugin import build
 
 ARTICLES = {
     "2025/01/nujaba-halts.md": article(
-        "Nujaba halts attacks", "2025-01-16", "[golan-heights]",
-        "actors: [النجباء]\nthemes: [ceasefire]\nquotes:\n  - {speaker: Akram al-Kaabi, text: We are pausing.}\n  - {speaker: A researcher, text: It may not last.}\n",
+        "Nujaba halts attacks",
+        "2025-01-16",
+        "[golan-heights]",
+        "actors: [النجباء]\nthemes: [ceasefire]\nquotes:\n  - {speaker: Akram al-Kaabi, text: We are pausing.}\n  - "
+        "{speaker: A researcher, text: It may not last.}\n",
     ),
     "2025/01/baghdad-talks.md": article("Baghdad talks", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n"),
-    "2025/01/secret.md": article("Unfinished draft", "2025-01-15", "[iraq]", "actors: [Al-Nujaba]\nthemes: [ceasefire]\ndraft: true\n"),
+    "2025/01/secret.md": article(
+        "Unfinished draft", "2025-01-15", "[iraq]", "actors: [Al-Nujaba]\nthemes: [ceasefire]\ndraft: true\n"
+    ),
 }
 
 
@@ -59,7 +64,15 @@ def test_group_pages_list_exactly_their_articles_newest_first(site):
 
 
 def test_every_registry_entry_has_a_page(site):
-    for url in ("regions/levant", "actors/akram-al-kaabi", "themes/armed-factions", "regions", "actors", "themes", "digest"):
+    for url in (
+        "regions/levant",
+        "actors/akram-al-kaabi",
+        "themes/armed-factions",
+        "regions",
+        "actors",
+        "themes",
+        "digest",
+    ):
         assert (site / url / "index.html").is_file(), url
 
 

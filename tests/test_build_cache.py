@@ -13,11 +13,18 @@ from digest.site.urls import Links
 
 @pytest.fixture
 def tree(tmp_path):
-    return content_tree(tmp_path, {
-        "a.md": article("Nujaba halts attacks", "2025-01-16", "[golan-heights]", "actors: [النجباء]\nthemes: [ceasefire]\n"),
-        "b.md": article("Baghdad talks", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n", body="Some *notes*.\n"),
-        "c.md": article("Third report", "2025-01-02", "[iraq]", "themes: [ceasefire]\n"),
-    })
+    return content_tree(
+        tmp_path,
+        {
+            "a.md": article(
+                "Nujaba halts attacks", "2025-01-16", "[golan-heights]", "actors: [النجباء]\nthemes: [ceasefire]\n"
+            ),
+            "b.md": article(
+                "Baghdad talks", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n", body="Some *notes*.\n"
+            ),
+            "c.md": article("Third report", "2025-01-02", "[iraq]", "themes: [ceasefire]\n"),
+        },
+    )
 
 
 def rewrite(path, text):
@@ -44,7 +51,10 @@ def test_memo_keeps_only_what_the_last_build_used():
 def test_an_edited_article_gives_the_pages_and_feeds_of_a_fresh_build(tree):
     settings, cache = settings_for(tree), BuildCache()
     assert build_site(settings, cache).pages == build_site(settings).pages
-    rewrite(tree / "content/articles/b.md", article("Baghdad talks resume", "2025-01-12", "[syria]", "actors: [harakat-al-nujaba]\n", body="New notes.\n"))
+    rewrite(
+        tree / "content/articles/b.md",
+        article("Baghdad talks resume", "2025-01-12", "[syria]", "actors: [harakat-al-nujaba]\n", body="New notes.\n"),
+    )
     cached, fresh = build_site(settings, cache), build_site(settings)
     assert cached.pages == fresh.pages and cached.files == fresh.files  # feeds included
 
@@ -54,7 +64,9 @@ def test_only_changed_files_are_parsed_again(tree, monkeypatch):
     build_site(settings, cache)
     parsed = []
     original = digest.read.tree._read_article
-    monkeypatch.setattr(digest.read.tree, "_read_article", lambda path, root: parsed.append(path.name) or original(path, root))
+    monkeypatch.setattr(
+        digest.read.tree, "_read_article", lambda path, root: parsed.append(path.name) or original(path, root)
+    )
     rewrite(tree / "content/articles/c.md", article("Third report, corrected", "2025-01-02", "[iraq]"))
     build_site(settings, cache)
     assert parsed == ["c.md"]
@@ -70,7 +82,10 @@ def test_registry_and_template_edits_reach_every_page(tree, tmp_path):
     build_site(settings, cache)
     actors = tree / "content/actors.yml"
     rewrite(actors, actors.read_text(encoding="utf-8").replace("name: Harakat al-Nujaba", "name: Nujaba Movement"))
-    rewrite(templates / "article.md.j2", (templates / "article.md.j2").read_text(encoding="utf-8").replace(">Notes</h2>", ">Curator's notes</h2>"))
+    rewrite(
+        templates / "article.md.j2",
+        (templates / "article.md.j2").read_text(encoding="utf-8").replace(">Notes</h2>", ">Curator's notes</h2>"),
+    )
     pages = build_site(settings, cache).pages
     assert pages == build_site(settings).pages
     assert "Nujaba Movement" in pages["articles/a.md"]

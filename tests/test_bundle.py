@@ -13,8 +13,8 @@ import pytest
 from site_links import refs
 from trees import article, content_tree, mkdocs_project, write_tree
 
-from digest.shell.bundle import bundle_name, slugify, write_zip
 from digest.cli import main
+from digest.shell.bundle import bundle_name, slugify, write_zip
 
 NAME = "test-digest-offline-2025-02-03"
 ARTICLES = {
@@ -79,7 +79,9 @@ def test_holds_the_site_and_nothing_else(entries):
     assert {"index.html", "articles/nujaba-halts.html", "articles/baghdad-talks.html", "regions/iraq.html",
             "actors/harakat-al-nujaba.html", "search/search_index.js", "assets/javascripts/iframe-worker/shim.js",
             "assets/javascripts/iframe-worker/LICENSE"} <= names
-    assert not [n for n in names if n.endswith((".md", ".yml", ".yaml", ".part")) or n.startswith(("content/", "dist/"))]
+    assert not [
+        n for n in names if n.endswith((".md", ".yml", ".yaml", ".part")) or n.startswith(("content/", "dist/"))
+    ]
 
 
 def test_no_draft_anywhere(entries):
@@ -108,7 +110,9 @@ def test_links_name_files_and_pages_end_in_html(entries):
 
 
 def test_nothing_is_loaded_from_another_host(entries):
-    remote = sorted({ref.url for html in pages(entries).values() for ref in refs(html) if ref.fetched and not ref.local})
+    remote = sorted(
+        {ref.url for html in pages(entries).values() for ref in refs(html) if ref.fetched and not ref.local}
+    )
     assert remote == []
     shim = '<script src="assets/javascripts/iframe-worker/shim.js"></script>'
     assert shim in pages(entries)[f"{NAME}/index.html"]
@@ -169,16 +173,24 @@ def test_a_theme_without_the_shim_fails_instead_of_reaching_for_a_cdn(tmp_path, 
     config = project(tmp_path, {"a.md": article("A")})
     write_tree(tmp_path, {"theme/main.html": '{% extends "base.html" %}\n'})
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace(text.split("custom_dir: ")[1].split("\n")[0], str(tmp_path / "theme")), encoding="utf-8")
+    config.write_text(
+        text.replace(text.split("custom_dir: ")[1].split("\n")[0], str(tmp_path / "theme")), encoding="utf-8"
+    )
     assert main(["bundle", "-f", str(config)]) == 1
     err = capsys.readouterr().err
-    assert "extra.polyfills names assets/javascripts/iframe-worker/shim.js, but the theme (custom_dir) has no such file" in err
+    assert (
+        "extra.polyfills names assets/javascripts/iframe-worker/shim.js, but the theme (custom_dir) has no such file"
+        in err
+    )
     assert not (tmp_path / "dist").exists()
 
 
 def test_a_polyfill_from_another_host_fails(tmp_path, capsys):
     config = project(tmp_path, {"a.md": article("A")})
-    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  polyfills: [https://unpkg.com/iframe-worker/shim]\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "extra:\n  polyfills: [https://unpkg.com/iframe-worker/shim]\n",
+        encoding="utf-8",
+    )
     assert main(["bundle", "-f", str(config)]) == 1
     assert "an offline bundle cannot load scripts from other hosts" in capsys.readouterr().err
 

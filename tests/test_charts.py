@@ -1,6 +1,7 @@
 """The activity chart and the region tree: their pictures carry the numbers the index holds."""
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -48,7 +49,10 @@ def table_rows(page: str) -> list[tuple[str, str, str]]:
     """(week, datetime, count) rows of the chart's text alternative, in page order."""
     figure = page[page.index('class="digest-figure digest-activity'):]
     table = figure[figure.index("<tbody>"): figure.index("</tbody>")]
-    return re.findall(r'<tr><td><a href="[^"]+">([^<]+)</a></td><td><time datetime="([^"]+)">[^<]+</time></td><td>(\d+)</td></tr>', table)
+    return re.findall(
+        r'<tr><td><a href="[^"]+">([^<]+)</a></td><td><time datetime="([^"]+)">[^<]+</time></td><td>(\d+)</td></tr>',
+        table,
+    )
 
 
 def test_home_bars_match_the_week_counts_and_link_to_existing_week_pages(site):
@@ -68,7 +72,11 @@ def test_region_chart_counts_its_sub_regions_on_the_whole_digest_axis(site):
 
 def test_text_alternative_lists_the_same_weeks_newest_first(site):
     page = site.pages["regions/iraq.md"]
-    assert table_rows(page) == [("2025-W05", "2025-W05", "1"), ("2025-W03", "2025-W03", "1"), ("2025-W02", "2025-W02", "1")]
+    assert table_rows(page) == [
+        ("2025-W05", "2025-W05", "1"),
+        ("2025-W03", "2025-W03", "1"),
+        ("2025-W02", "2025-W02", "1"),
+    ]
     svg = svg_of(page, "digest-activity")
     assert svg.get("viewBox") == "0 0 600 166"
     assert svg.find("title").text == "Articles per week"
@@ -81,7 +89,10 @@ def test_pages_without_articles_have_no_chart(site):
 
 
 def index_of(tmp_path, dates: list[str], regions: list[str] | None = None):
-    articles = {f"a{i}.md": article(f"Article {i}", day, f"[{(regions or ['iraq'] * len(dates))[i]}]") for i, day in enumerate(dates)}
+    articles = {
+        f"a{i}.md": article(f"Article {i}", day, f"[{(regions or ['iraq'] * len(dates))[i]}]")
+        for i, day in enumerate(dates)
+    }
     return build_site(settings_for(content_tree(tmp_path, articles))).index
 
 
@@ -99,9 +110,11 @@ def test_axis_labels_never_overlap_at_the_largest_size(tmp_path, dates):
     index = index_of(tmp_path, dates)
     ticks = activity_chart(index.articles, index).x_ticks
     assert ticks
-    for a, b in zip(ticks, ticks[1:]):
+    for a, b in itertools.pairwise(ticks):
         assert b.label_at - a.label_at >= (text_width(a.label, AXIS_FONT) + text_width(b.label, AXIS_FONT)) / 2
-    assert all(text_width(t.label, AXIS_FONT) / 2 <= t.label_at <= 600 - text_width(t.label, AXIS_FONT) / 2 for t in ticks)
+    assert all(
+        text_width(t.label, AXIS_FONT) / 2 <= t.label_at <= 600 - text_width(t.label, AXIS_FONT) / 2 for t in ticks
+    )
 
 
 def test_region_tree_shows_each_region_with_its_count_depth_first(site):

@@ -12,23 +12,29 @@ import pytest
 from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.cli import main
-from digest.site.export import ARTICLE_COLUMNS
 from digest.pipeline import build_data, build_site
 from digest.shell.plugin import build
+from digest.site.export import ARTICLE_COLUMNS
 
 ARTICLES = {
     "2025/01/nujaba-halts.md": article(
-        "Nujaba halts attacks", "2025-01-16", "[golan-heights, Irak]",
+        "Nujaba halts attacks",
+        "2025-01-16",
+        "[golan-heights, Irak]",
         "actors: [النجباء, Kataib Hezbollah]\nthemes: [ceasefire]\n"
         "source: {name: The New Arab, url: 'https://www.newarab.com/news/x'}\n"
-        "quotes:\n  - {speaker: Akram al-Kaabi, text: We are pausing.}\n  - {speaker: A researcher, text: It may not last.}\n"
+        "quotes:\n  - {speaker: Akram al-Kaabi, text: We are pausing.}\n  - {speaker: A researcher, text: It may not "
+        "last.}\n"
         "also_published: [{name: Yahoo News, url: 'https://news.yahoo.com/x'}]\n",
     ).replace("source: The New Arab\n", "", 1),
     "2025/01/arabic.md": (
-        "---\ntitle: 'الفصائل العراقية تعلق هجماتها، \"مؤقتاً\"'\ndate: 2025-01-15T21:30:00+03:00\nsource: العربي الجديد\n"
-        "regions: [العراق]\nlanguage: ar\nsummary: |-\n  سطر أول، مع فاصلة\n  وسطر \"ثانٍ\"\n---\n"
+        "---\ntitle: 'الفصائل العراقية تعلق هجماتها، \"مؤقتاً\"'\ndate: 2025-01-15T21:30:00+03:00\nsource: العربي "
+        "الجديد\n"
+        'regions: [العراق]\nlanguage: ar\nsummary: |-\n  سطر أول، مع فاصلة\n  وسطر "ثانٍ"\n---\n'
     ),
-    "2025/01/baghdad-talks.md": article("Baghdad talks, again", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n"),
+    "2025/01/baghdad-talks.md": article(
+        "Baghdad talks, again", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n"
+    ),
     "2025/01/secret.md": article("Unfinished draft", "2025-01-15", "[iraq]", "actors: [Al-Nujaba]\ndraft: true\n"),
 }
 DATA = ("data/actors.json", "data/articles.csv", "data/articles.json", "data/regions.json", "data/themes.json")
@@ -91,7 +97,11 @@ def test_csv_has_the_same_rows_as_the_json(files):
     rows = csv_rows(files["data/articles.csv"])
     assert list(rows[0]) == list(ARTICLE_COLUMNS)
     expected = [
-        {column: ";".join(value) if isinstance(value, list) else (value or "") for column, value in record.items() if column in ARTICLE_COLUMNS}
+        {
+            column: ";".join(value) if isinstance(value, list) else (value or "")
+            for column, value in record.items()
+            if column in ARTICLE_COLUMNS
+        }
         for record in records(files, "articles")
     ]
     assert rows == expected
@@ -122,7 +132,12 @@ def test_actors_carry_aliases_and_relations_both_ways(files):
     assert nujaba["aliases"] == ["Al-Nujaba", "النجباء"]
     assert (nujaba["member_of"], nujaba["members"]) == (["islamic-resistance-in-iraq"], ["akram-al-kaabi"])
     assert (nujaba["aligned_with"], nujaba["aligned_by"]) == ([], ["kataib-hezbollah"])
-    assert (nujaba["kind"], nujaba["based_in"], nujaba["url"], nujaba["articles"]) == ("armed-group", "iraq", "actors/harakat-al-nujaba/", 1)
+    assert (nujaba["kind"], nujaba["based_in"], nujaba["url"], nujaba["articles"]) == (
+        "armed-group",
+        "iraq",
+        "actors/harakat-al-nujaba/",
+        1,
+    )
     assert actors["islamic-resistance-in-iraq"]["members"] == ["harakat-al-nujaba", "kataib-hezbollah"]
     assert nujaba["trend"] == {"direction": "new", "recent": 1, "earlier": 0, "to_week": "2025-W03",
                                "sentence": "new: 1 article in the 4 weeks to 2025-W03, none before"}
@@ -131,7 +146,11 @@ def test_actors_carry_aliases_and_relations_both_ways(files):
 def test_regions_and_themes(files):
     regions = {r["slug"]: r for r in records(files, "regions")}
     assert list(regions) == sorted(regions)
-    assert (regions["syria"]["parent"], regions["syria"]["children"], regions["syria"]["aliases"]) == ("levant", ["golan-heights"], ["سوريا"])
+    assert (regions["syria"]["parent"], regions["syria"]["children"], regions["syria"]["aliases"]) == (
+        "levant",
+        ["golan-heights"],
+        ["سوريا"],
+    )
     assert regions["middle-east"]["articles"] == 3  # sub-regions' articles included, drafts not
     themes = {t["slug"]: t for t in records(files, "themes")}
     assert themes["armed-factions"]["aliases"] == ["militias"]

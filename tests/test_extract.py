@@ -58,7 +58,15 @@ def test_the_raw_example_loses_its_clutter():
     found = extract(RAW_EXAMPLE.read_bytes(), RAW_EXAMPLE.name)
     assert found.title == "Iraqi factions halt attacks on Israel following Gaza ceasefire"
     assert found.date is None and found.source_name is None
-    for clutter in ("La source de cet article", "LEAVE A REPLY", "Please enter your", "SHARE:", "spot_img", "Views:", "[Getty]"):
+    for clutter in (
+        "La source de cet article",
+        "LEAVE A REPLY",
+        "Please enter your",
+        "SHARE:",
+        "spot_img",
+        "Views:",
+        "[Getty]",
+    ):
         assert clutter not in found.text, clutter
     assert found.text.startswith("The recently brokered ceasefire")
     assert found.text.endswith("including Iraq.”")
@@ -97,24 +105,42 @@ def test_pasted_text_gives_dateline_address_source_and_clean_paragraphs():
     assert found.source_name == "The Example Monitor"
     assert found.source_url == "https://www.example.net/2025/01/militias-next-step"
     assert found.text.split("\n\n") == [
-        "The armed groups that fired drones at Israel during the war now face a choice between the state and the street.",
-        "Several of their commanders met in Baghdad this week to discuss the coming months. Sources said the talks ended without a decision.",
+        "The armed groups that fired drones at Israel during the war now face a choice between the state and the "
+        "street.",
+        "Several of their commanders met in Baghdad this week to discuss the coming months. Sources said the talks "
+        "ended without a decision.",
     ]
 
 
 def test_a_plain_text_without_source_names_the_site_from_its_address():
-    found = extract(b"A title\nhttps://www.example.org/x\n\nSome text of the story, long enough to be a paragraph.\n", "x.txt")
+    found = extract(
+        b"A title\nhttps://www.example.org/x\n\nSome text of the story, long enough to be a paragraph.\n", "x.txt"
+    )
     assert found.source_name == "example.org"
 
 
 @pytest.mark.parametrize(
     "line",
     [
-        "SHARE:", "Views:", "Views: 1,204", "Tags:", "spot_imgspot_img", "td_block_related", "LEAVE A REPLY",
-        "RELATED POSTS", "Please enter your comment!", "Please enter your name here", "Share on Facebook Tweet",
-        "Follow us on Telegram", "La source de cet article se trouve sur ce site", "The source of this article is on this site",
-        "Fuente: este artículo fue publicado en otro sitio", "Photo: a rally in Baghdad", "A rally in Baghdad on Friday. [Getty]",
-        "[caption id=12]", "{{ related }}",
+        "SHARE:",
+        "Views:",
+        "Views: 1,204",
+        "Tags:",
+        "spot_imgspot_img",
+        "td_block_related",
+        "LEAVE A REPLY",
+        "RELATED POSTS",
+        "Please enter your comment!",
+        "Please enter your name here",
+        "Share on Facebook Tweet",
+        "Follow us on Telegram",
+        "La source de cet article se trouve sur ce site",
+        "The source of this article is on this site",
+        "Fuente: este artículo fue publicado en otro sitio",
+        "Photo: a rally in Baghdad",
+        "A rally in Baghdad on Friday. [Getty]",
+        "[caption id=12]",
+        "{{ related }}",
     ],
 )
 def test_chrome_lines(line):
@@ -138,7 +164,10 @@ def test_story_lines_are_kept(line):
 
 
 def test_everything_after_a_comment_form_is_dropped():
-    text = "First paragraph of the story.\n\nSecond one.\n\nThird one.\n\nLeave a comment\n\nA reader wrote something long here."
+    text = (
+        "First paragraph of the story.\n\nSecond one.\n\nThird one.\n\n"
+        "Leave a comment\n\nA reader wrote something long here."
+    )
     assert clean(text) == "First paragraph of the story.\n\nSecond one.\n\nThird one."
 
 
@@ -155,12 +184,19 @@ source: {name: Example Wire, url: "https://wire.example.com/a"}
 The [ceasefire](https://example.com/c) held on its **first** day.
 """
     found = extract(text.encode(), "note.md")
-    assert (found.title, found.date, found.source_name, found.source_url) == ("A saved note", dt.date(2025, 2, 3), "Example Wire", "https://wire.example.com/a")
+    assert (found.title, found.date, found.source_name, found.source_url) == (
+        "A saved note",
+        dt.date(2025, 2, 3),
+        "Example Wire",
+        "https://wire.example.com/a",
+    )
     assert found.text == "The ceasefire held on its first day."
 
 
 def test_arabic_text_is_tagged_ar():
-    found = extract("فصائل عراقية تعلق هجماتها\n\nأعلنت حركة النجباء تعليق عملياتها ضد إسرائيل دعما للهدنة في غزة.".encode(), "-")
+    found = extract(
+        "فصائل عراقية تعلق هجماتها\n\nأعلنت حركة النجباء تعليق عملياتها ضد إسرائيل دعما للهدنة في غزة.".encode(), "-"
+    )
     assert found.language == "ar" and found.title == "فصائل عراقية تعلق هجماتها"
 
 

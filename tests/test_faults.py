@@ -15,14 +15,21 @@ from trees import REPO, article, content_tree, mkdocs_project
 from digest import cli
 from digest.shell.plugin import build
 
-GOOD = {"2025/01/talks.md": article("Baghdad talks", "2025-01-09"), "2025/01/halt.md": article("Nujaba halts attacks", "2025-01-16")}
+GOOD = {
+    "2025/01/talks.md": article("Baghdad talks", "2025-01-09"),
+    "2025/01/halt.md": article("Nujaba halts attacks", "2025-01-16"),
+}
 BROKEN = "---\ntitle: Broken\ndate: 2025-02-30\nsource: S\nregions: [Irakk]\nsummary: S\n---\n"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under folder -> a digest of its bytes (and nothing else is there)."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -34,7 +41,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=root, env=ENV, capture_output=True, text=True, timeout=300
+    )
 
 
 def broken_templates(root: Path, template: str, line: str) -> None:
@@ -43,7 +52,10 @@ def broken_templates(root: Path, template: str, line: str) -> None:
     with (root / "templates" / "pages" / template).open("a", encoding="utf-8") as file:
         file.write(line + "\n")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "templates" / "pages"), "templates/pages"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(REPO / "templates" / "pages"), "templates/pages"),
+        encoding="utf-8",
+    )
 
 
 def test_mkdocs_build_on_bad_content_exits_1_with_problem_lines_and_keeps_the_site(project):
@@ -57,7 +69,10 @@ def test_mkdocs_build_on_bad_content_exits_1_with_problem_lines_and_keeps_the_si
     assert "content/articles/broken.md:5: unknown region 'Irakk'; did you mean 'iraq' (Iraq)?" in lines
     assert "Traceback" not in result.stderr + result.stdout
     assert snapshot(project / "site") == site
-    assert snapshot(project / "content") == {**content, "articles/broken.md": snapshot(project / "content")["articles/broken.md"]}
+    assert snapshot(project / "content") == {
+        **content,
+        "articles/broken.md": snapshot(project / "content")["articles/broken.md"],
+    }
 
 
 def test_mkdocs_build_with_a_broken_template_names_it_and_keeps_the_site(project):
@@ -68,7 +83,9 @@ def test_mkdocs_build_with_a_broken_template_names_it_and_keeps_the_site(project
     lines = result.stderr.splitlines()
     assert "ERROR   -  digest: a page template has a problem:" in lines
     line = len((project / "templates" / "pages" / "article.md.j2").read_text(encoding="utf-8").splitlines())
-    assert f"templates/pages/article.md.j2:{line}: 'digest.model.Article object' has no attribute 'no_such_field'" in lines
+    assert (
+        f"templates/pages/article.md.j2:{line}: 'digest.model.Article object' has no attribute 'no_such_field'" in lines
+    )
     assert "Traceback" not in result.stderr
     assert snapshot(project / "site") == site
 
@@ -78,7 +95,10 @@ def test_a_template_expression_that_fails_on_the_content_is_named_at_its_line(pr
     result = mkdocs_build(project)
     line = len((project / "templates" / "pages" / "article.md.j2").read_text(encoding="utf-8").splitlines())
     assert result.returncode == 1
-    assert f'templates/pages/article.md.j2:{line}: TypeError: can only concatenate str (not "int") to str' in result.stderr.splitlines()
+    assert (
+        f'templates/pages/article.md.j2:{line}: TypeError: can only concatenate str (not "int") to str'
+        in result.stderr.splitlines()
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -87,7 +107,10 @@ def test_a_template_syntax_error_is_named_at_its_line(project):
     result = mkdocs_build(project)
     line = len((project / "templates" / "pages" / "theme.md.j2").read_text(encoding="utf-8").splitlines())
     assert result.returncode == 1
-    assert f"templates/pages/theme.md.j2:{line}: Expected an expression, got 'end of statement block'" in result.stderr.splitlines()
+    assert (
+        f"templates/pages/theme.md.j2:{line}: Expected an expression, got 'end of statement block'"
+        in result.stderr.splitlines()
+    )
 
 
 def test_digest_build_on_bad_content_exits_1_and_keeps_the_site(project, capsys, monkeypatch):
@@ -145,7 +168,10 @@ def test_no_command_writes_into_the_content_tree(project, capsys, monkeypatch):
 def test_a_5_mb_body_is_valid_and_builds(tmp_path):
     """Scale, not speed: bench/hostile.py measures the time."""
     paragraph = "The factions said the pause would hold while talks went on. " * 20
-    body = "\n\n".join(f"## Part {i}\n\n{paragraph}" if i % 10 == 0 else paragraph for i in range(4_500)) + "\n\nLAST PARAGRAPH\n"
+    body = (
+        "\n\n".join(f"## Part {i}\n\n{paragraph}" if i % 10 == 0 else paragraph for i in range(4_500))
+        + "\n\nLAST PARAGRAPH\n"
+    )
     assert len(body.encode()) >= 5_000_000
     root = content_tree(tmp_path, {"long.md": article("A long read", body=body)})
     build(mkdocs_project(root), site_dir=root / "site", strict=True)
@@ -161,9 +187,18 @@ def test_the_same_content_builds_byte_identical_sites_whatever_the_hash_seed_or_
     for seed, day in (("1", "1737000000"), ("2024", "1740000000")):
         env = {**ENV, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": day}
         site = tmp_path / f"site-{seed}"
-        builds[seed] = (site, subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=REPO, env=env,
-                                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    for seed, (site, process) in builds.items():
+        builds[seed] = (
+            site,
+            subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
+    for _, process in builds.values():
         _, err = process.communicate(timeout=600)
         assert process.returncode == 0, err
     first, second = (snapshot(site) for site, _ in builds.values())

@@ -51,7 +51,10 @@ def dated(count: int, days_apart: int = 1, **extra: str) -> dict[str, str]:
     import datetime as dt
 
     start = dt.date(2025, 1, 1)
-    return {f"a-{i:02d}.md": article(f"Report {i}", (start + dt.timedelta(days=i * days_apart)).isoformat(), **extra) for i in range(count)}
+    return {
+        f"a-{i:02d}.md": article(f"Report {i}", (start + dt.timedelta(days=i * days_apart)).isoformat(), **extra)
+        for i in range(count)
+    }
 
 
 # The example site ---------------------------------------------------------------------------------
@@ -104,14 +107,16 @@ def test_every_example_json_feed_has_the_json_feed_1_1_fields(example):
             assert isinstance(item["id"], str) and item["id"]
             assert item["content_html"] and item["url"].startswith(SITE_URL)
         dates = [item["date_published"] for item in feed["items"]]
-        assert len(set(item["id"] for item in feed["items"])) == len(dates)
+        assert len({item["id"] for item in feed["items"]}) == len(dates)
 
 
 def test_example_feeds_hold_each_groups_articles(example):
     index = example.index
     assert [e.id for e in atom(example).entries] == [article_url(a.slug) for a in index.articles]
     slug, articles = next((s, a) for s, a in index.by_actor.items() if len(a) > 1)
-    assert [i["id"] for i in json_feed(example, f"actors/{slug}/feed.json")["items"]] == [article_url(a.slug) for a in articles]
+    assert [i["id"] for i in json_feed(example, f"actors/{slug}/feed.json")["items"]] == [
+        article_url(a.slug) for a in articles
+    ]
     assert len(atom(example, "digest/feed.xml").entries) == len(index.by_week)
 
 
@@ -130,9 +135,20 @@ def test_a_region_feed_includes_its_sub_regions_articles(tmp_path):
 
 
 def test_an_item_carries_link_id_date_summary_source_and_categories(tmp_path):
-    site = built(content_tree(tmp_path, {"deal.md": sourced(
-        "Deal announced", "{name: Reuters, url: 'https://www.reuters.com/world/deal'}", "actors: [النجباء]\nthemes: [ceasefire]\n",
-        "2025-01-15T21:30:00+03:00", "[golan-heights, iraq]")}))
+    site = built(
+        content_tree(
+            tmp_path,
+            {
+                "deal.md": sourced(
+                    "Deal announced",
+                    "{name: Reuters, url: 'https://www.reuters.com/world/deal'}",
+                    "actors: [النجباء]\nthemes: [ceasefire]\n",
+                    "2025-01-15T21:30:00+03:00",
+                    "[golan-heights, iraq]",
+                )
+            },
+        )
+    )
     entry = atom(site).entries[0]
     assert entry.link == article_url("deal") and entry.id == article_url("deal")
     assert entry.published == entry.updated == "2025-01-15T21:30:00+03:00"
@@ -159,16 +175,20 @@ def test_the_id_stays_when_the_title_changes(tmp_path):
 
 def test_titles_with_markup_characters_and_arabic_text_are_escaped_and_survive_byte_for_byte(tmp_path):
     title = 'Q&A: <Nujaba> says "pause" — النجباء تعلّق'
-    site = built(content_tree(tmp_path, {"qa.md": sourced("'" + title.replace("'", "''") + "'", "'Al-Mayadeen & <Co>'", "language: ar\n")}))
+    site = built(
+        content_tree(
+            tmp_path, {"qa.md": sourced("'" + title.replace("'", "''") + "'", "'Al-Mayadeen & <Co>'", "language: ar\n")}
+        )
+    )
     xml = site.files["feed.xml"]
-    assert "Q&amp;A: &lt;Nujaba&gt;".encode() in xml
-    assert "النجباء تعلّق".encode("utf-8") in xml and b"&#" not in xml
+    assert b"Q&amp;A: &lt;Nujaba&gt;" in xml
+    assert "النجباء تعلّق".encode() in xml and b"&#" not in xml
     entry = atom(site).entries[0]
     assert entry.title == title
     assert entry.author == "Al-Mayadeen & <Co>"
     assert entry.content[0].language == "ar"
     raw = site.files["feed.json"]
-    assert "النجباء تعلّق".encode("utf-8") in raw
+    assert "النجباء تعلّق".encode() in raw
     item = json.loads(raw)["items"][0]
     assert item["title"] == title and item["language"] == "ar"
     assert "Al-Mayadeen &amp; &lt;Co&gt;" in item["content_html"]
@@ -209,7 +229,10 @@ def test_the_cap_is_configurable_and_applies_to_every_feed_including_the_weeks(t
     assert [e.title for e in atom(site).entries] == ["Report 6", "Report 5", "Report 4"]
     assert [e.title for e in atom(site, "regions/iraq/feed.xml").entries] == ["Report 6", "Report 5", "Report 4"]
     assert [e.title for e in atom(site, "digest/feed.xml").entries] == [
-        "Week 2025-W07 (from 10 February 2025)", "Week 2025-W06 (from 3 February 2025)", "Week 2025-W05 (from 27 January 2025)"]
+        "Week 2025-W07 (from 10 February 2025)",
+        "Week 2025-W06 (from 3 February 2025)",
+        "Week 2025-W05 (from 27 January 2025)",
+    ]
     assert len(json_feed(site, "digest/feed.json")["items"]) == 3
 
 
@@ -264,7 +287,9 @@ def alternates(html: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_pages_announce_their_feeds_in_head_and_link_them_visibly(tmp_path, directory_urls):
-    root = content_tree(tmp_path, {"x.md": article("A report")}, regions=REGIONS + "lebanon: {name: Lebanon & Co, parent: levant}\n")
+    root = content_tree(
+        tmp_path, {"x.md": article("A report")}, regions=REGIONS + "lebanon: {name: Lebanon & Co, parent: levant}\n"
+    )
     config = mkdocs_project(root)
     if not directory_urls:
         config.write_text(config.read_text() + "use_directory_urls: false\n")
@@ -273,14 +298,19 @@ def test_pages_announce_their_feeds_in_head_and_link_them_visibly(tmp_path, dire
     html = (root / "site" / page).read_text(encoding="utf-8")
     found = alternates(html)
     assert [(kind, title) for kind, title, _ in found] == [
-        ("application/atom+xml", "Iraq · Test digest (Atom)"), ("application/feed+json", "Iraq · Test digest (JSON Feed)"),
-        ("application/atom+xml", "Test digest (Atom)"), ("application/feed+json", "Test digest (JSON Feed)")]
+        ("application/atom+xml", "Iraq · Test digest (Atom)"),
+        ("application/feed+json", "Iraq · Test digest (JSON Feed)"),
+        ("application/atom+xml", "Test digest (Atom)"),
+        ("application/feed+json", "Test digest (JSON Feed)"),
+    ]
     targets = [posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for _, _, href in found]
     assert targets == ["regions/iraq/feed.xml", "regions/iraq/feed.json", "feed.xml", "feed.json"]
     assert all((root / "site" / target).is_file() for target in targets)
     visible = re.search(r'<p class="digest-feeds">.*?</p>', html).group(0)
     assert re.findall(r'href="([^"]+)"', visible) == [found[0][2], found[1][2]]
-    empty = (root / "site" / ("regions/lebanon/index.html" if directory_urls else "regions/lebanon.html")).read_text(encoding="utf-8")
+    empty = (root / "site" / ("regions/lebanon/index.html" if directory_urls else "regions/lebanon.html")).read_text(
+        encoding="utf-8"
+    )
     assert [title for _, title, _ in alternates(empty)] == ["Test digest (Atom)", "Test digest (JSON Feed)"]
     assert "digest-feeds" not in empty
 

@@ -14,7 +14,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hostile_tree import ALSO, ACTOR, ATTRIBUTE_BREAKER, QUOTE, REGION, SOURCE, SPEAKER, SUMMARY, THEME, TITLE, build_hostile_site
+from hostile_tree import (
+    ACTOR,
+    ALSO,
+    ATTRIBUTE_BREAKER,
+    QUOTE,
+    REGION,
+    SOURCE,
+    SPEAKER,
+    SUMMARY,
+    THEME,
+    TITLE,
+    build_hostile_site,
+)
 from markupsafe import escape
 
 from digest.site.bodies import BodyRenderer
@@ -71,7 +83,9 @@ def active_content(markup: str) -> list[str]:
             scheme = re.sub(r"[\x00-\x20]", "", attrs.get(name, "")).lower()
             if scheme.startswith(("javascript:", "data:", "vbscript:")):
                 active.append(f"<{tag} {name}={attrs[name][:30]}>")
-        if tag in ("iframe", "object", "embed", "base", "style") or (tag == "form" and "evil" in attrs.get("action", "")):
+        if tag in ("iframe", "object", "embed", "base", "style") or (
+            tag == "form" and "evil" in attrs.get("action", "")
+        ):
             active.append(f"<{tag}>")
     return active
 
@@ -88,7 +102,10 @@ def markup_and_plain_text(site: Path) -> tuple[dict[str, str], dict[str, str]]:
     markup = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     plain = {}
     for doc in json.loads(text(site, "search/search_index.json"))["docs"]:
-        markup[f"search: {doc['location']} title"], markup[f"search: {doc['location']} text"] = doc["title"], doc["text"]
+        markup[f"search: {doc['location']} title"], markup[f"search: {doc['location']} text"] = (
+            doc["title"],
+            doc["text"],
+        )
     for path in site.rglob("feed.json"):
         for n, item in enumerate(json.loads(path.read_text(encoding="utf-8"))["items"]):
             markup[f"{path.relative_to(site)} item {n}"] = item.get("content_html", "")
@@ -112,10 +129,19 @@ def test_the_title_is_escaped_once_in_title_header_h1_and_nav(site):
     page = text(site, "articles/hostile/index.html")
     escaped = html.escape(TITLE, quote=False)
     assert f"<title>{html.escape(TITLE)} - Test digest</title>" in page
-    header = re.search(r'<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
+    header = re.search(
+        r'<div class="md-header__topic" data-md-component="header-topic">\s*'
+        r'<span class="md-ellipsis">\s*(.*?)\s*</span>',
+        page,
+        re.S,
+    )
     assert header and html.unescape(header.group(1)) == TITLE
     assert f"<h1>{escaped}</h1>" in page
-    nav = re.findall(r'<a href="[^"]*articles/hostile/" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', text(site, "index.html"), re.S)
+    nav = re.findall(
+        r'<a href="[^"]*articles/hostile/" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+        text(site, "index.html"),
+        re.S,
+    )
     assert nav and {html.unescape(n) for n in nav} == {TITLE}
 
 
@@ -138,7 +164,13 @@ def test_registry_strings_are_escaped_on_their_pages(site):
 
 
 def test_listings_escape_titles_and_summaries(site):
-    for page in ("index.html", "regions/iraq/index.html", "actors/evil/index.html", "themes/t/index.html", "digest/2025-W03/index.html"):
+    for page in (
+        "index.html",
+        "regions/iraq/index.html",
+        "actors/evil/index.html",
+        "themes/t/index.html",
+        "digest/2025-W03/index.html",
+    ):
         markup = text(site, page)
         assert str(escape(TITLE)) in markup, page
         assert str(escape(SUMMARY)) in markup, page
@@ -157,7 +189,11 @@ def test_the_search_index_holds_html_titles_escaped_once(site):
 
 
 def test_feed_autodiscovery_links_carry_names_as_text(site):
-    links = [attrs for tag, attrs in elements(text(site, "actors/evil/index.html")).tags if tag == "link" and attrs.get("rel") == "alternate"]
+    links = [
+        attrs
+        for tag, attrs in elements(text(site, "actors/evil/index.html")).tags
+        if tag == "link" and attrs.get("rel") == "alternate"
+    ]
     assert links and all(attrs["href"].startswith(("../../", "feed")) or "feed" in attrs["href"] for attrs in links)
     assert any(ACTOR in attrs["title"] for attrs in links)
 
@@ -225,17 +261,29 @@ def test_hostile_html_in_a_body_is_made_inert(markdown, expected):
     assert BodyRenderer()(markdown) == expected
 
 
-@pytest.mark.parametrize("markdown, expected", [
-    ("**b** *i* `c`", "<p><strong>b</strong> <em>i</em> <code>c</code></p>"),
-    ("- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
-    ("> q", "<blockquote>\n<p>q</p>\n</blockquote>"),
-    ("## Heading", "<h2>Heading</h2>"),
-    ("| a | b |\n|---|---|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>"),
-    ("    code <b>", "<pre><code>code &lt;b&gt;\n</code></pre>"),
-    ("<https://example.org>", '<p><a href="https://example.org" rel="noopener noreferrer">https://example.org</a></p>'),
-    ("[mail](mailto:desk@example.org)", '<p><a href="mailto:desk@example.org" rel="noopener noreferrer">mail</a></p>'),
-    ("![map](../images/map.png)", '<p><img alt="map" src="../images/map.png"></p>'),
-])
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("**b** *i* `c`", "<p><strong>b</strong> <em>i</em> <code>c</code></p>"),
+        ("- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
+        ("> q", "<blockquote>\n<p>q</p>\n</blockquote>"),
+        ("## Heading", "<h2>Heading</h2>"),
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>",
+        ),
+        ("    code <b>", "<pre><code>code &lt;b&gt;\n</code></pre>"),
+        (
+            "<https://example.org>",
+            '<p><a href="https://example.org" rel="noopener noreferrer">https://example.org</a></p>',
+        ),
+        (
+            "[mail](mailto:desk@example.org)",
+            '<p><a href="mailto:desk@example.org" rel="noopener noreferrer">mail</a></p>',
+        ),
+        ("![map](../images/map.png)", '<p><img alt="map" src="../images/map.png"></p>'),
+    ],
+)
 def test_ordinary_formatting_survives(markdown, expected):
     assert BodyRenderer()(markdown) == expected
 

@@ -6,14 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-
-from trees import REPO, article, content_tree, mkdocs_project
-from digest.cli import main
-from digest.shell.plugin import build
-from digest.read.yaml_lines import load, split_front_matter
 from test_extract import RAW_EXAMPLE, SAVED_PAGE
+from trees import REPO, article, content_tree, mkdocs_project
 
-REGISTRIES = {name: (REPO / "content" / f"{name}.yml").read_text(encoding="utf-8") for name in ("regions", "actors", "themes")}
+from digest.cli import main
+from digest.read.yaml_lines import load, split_front_matter
+from digest.shell.plugin import build
+
+REGISTRIES = {
+    name: (REPO / "content" / f"{name}.yml").read_text(encoding="utf-8") for name in ("regions", "actors", "themes")
+}
 
 
 def run(root: Path, *args: str) -> int:
@@ -49,14 +51,22 @@ def test_the_raw_example_becomes_a_draft_that_check_accepts(tmp_path, capsys):
     assert fields["draft"] is True and fields["summary"].startswith("TODO:")
     assert {"harakat-al-nujaba", "kataib-hezbollah"} <= set(fields["actors"])
     assert {"iraq", "israel", "golan-heights"} <= set(fields["regions"])
-    assert fields["regions"][0] == "iraq" and "ceasefire" == fields["themes"][0]
+    assert fields["regions"][0] == "iraq" and fields["themes"][0] == "ceasefire"
     speakers = {q["speaker"] for q in fields["quotes"]}
     assert speakers == {"Akram al-Kaabi", "Fuad Hussein", "Ghani Al-Ghasban"}
     assert all(q["text"] in RAW_EXAMPLE.read_text(encoding="utf-8") for q in fields["quotes"])
     assert "not in actors.yml: Ghani Al-Ghasban (3 mentions)" in out
     assert "check: no date found" in out and "check: no source found" in out
     text = kept.read_text(encoding="utf-8")
-    for clutter in ("La source de cet article", "LEAVE A REPLY", "Please enter", "SHARE:", "spot_img", "Views:", "[Getty]"):
+    for clutter in (
+        "La source de cet article",
+        "LEAVE A REPLY",
+        "Please enter",
+        "SHARE:",
+        "spot_img",
+        "Views:",
+        "[Getty]",
+    ):
         assert clutter not in text
     assert run(root, "check") == 0
     err = capsys.readouterr().err
@@ -74,14 +84,19 @@ def test_a_saved_page_gives_dated_path_source_and_suggestions(tmp_path, capsys):
     fields = front(root / path)
     assert fields["source"] == {"name": "The Daily Example", "url": "https://daily.example.org/news/armed-groups-hold-fire"}
     assert str(fields["date"]) == "2025-01-18"
-    assert fields["quotes"] == [{"speaker": "Akram al-Kaabi", "text": "We will watch what the occupation does and answer any breach in kind"}]
+    assert fields["quotes"] == [
+        {"speaker": "Akram al-Kaabi", "text": "We will watch what the occupation does and answer any breach in kind"}
+    ]
     assert {"harakat-al-nujaba", "kataib-hezbollah", "akram-al-kaabi"} <= set(fields["actors"])
     assert "check:" not in out
 
 
 def test_standard_input_is_read_with_dash(tmp_path, capsys, monkeypatch):
     root = example_tree(tmp_path)
-    text = "Kata'ib Hezbollah denies role in Anbar blast\n\nKata'ib Hezbollah said on Monday it had no part in the blast in Anbar, and blamed \"outside hands\".\n"
+    text = (
+        "Kata'ib Hezbollah denies role in Anbar blast\n\n"
+        "Kata'ib Hezbollah said on Monday it had no part in the blast in Anbar, and blamed \"outside hands\".\n"
+    )
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     assert run(root, "import", "-") == 0
     [draft, kept] = written(capsys.readouterr().out)
@@ -94,7 +109,11 @@ def test_standard_input_is_read_with_dash(tmp_path, capsys, monkeypatch):
 def test_arabic_text_is_matched_by_arabic_aliases(tmp_path, capsys):
     root = example_tree(tmp_path)
     source = tmp_path / "arabic.txt"
-    source.write_text("النجباء تعلق عملياتها\n\nأعلنت حركة النجباء وكتائب حزب الله تعليق عملياتها ضد إسرائيل دعماً لوقف إطلاق النار في غزة، وقالت إن مقاتليها في العراق على أهبة الاستعداد.\n", encoding="utf-8")
+    source.write_text(
+        "النجباء تعلق عملياتها\n\nأعلنت حركة النجباء وكتائب حزب الله تعليق عملياتها ضد إسرائيل دعماً لوقف إطلاق "
+        "النار في غزة، وقالت إن مقاتليها في العراق على أهبة الاستعداد.\n",
+        encoding="utf-8",
+    )
     assert run(root, "import", str(source)) == 0
     [draft, _] = written(capsys.readouterr().out)
     fields = front(root / draft)
@@ -107,8 +126,14 @@ def test_arabic_text_is_matched_by_arabic_aliases(tmp_path, capsys):
 def test_several_inputs_at_once_and_one_failure_does_not_stop_the_others(tmp_path, capsys):
     root = example_tree(tmp_path)
     first, second = tmp_path / "one.txt", tmp_path / "two.txt"
-    first.write_text("Qatar hosts new round of talks\n\nQatar hosted a new round of talks in Doha on the second phase.\n", encoding="utf-8")
-    second.write_text("Egypt reopens Rafah crossing\n\nEgypt reopened the Rafah crossing for the wounded on Saturday.\n", encoding="utf-8")
+    first.write_text(
+        "Qatar hosts new round of talks\n\nQatar hosted a new round of talks in Doha on the second phase.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Egypt reopens Rafah crossing\n\nEgypt reopened the Rafah crossing for the wounded on Saturday.\n",
+        encoding="utf-8",
+    )
     assert run(root, "import", str(first), str(tmp_path / "missing.txt"), str(second)) == 1
     captured = capsys.readouterr()
     assert len(written(captured.out)) == 4
@@ -123,11 +148,16 @@ def test_import_never_overwrites_and_touches_no_other_file(tmp_path, capsys):
     assert run(root, "import", str(source)) == 0
     after = files_under(root / "content")
     new = sorted(set(after) - set(before))
-    assert [Path(p).name for p in new] == ["baghdad-hosts-talks-on-the-factions.md", "baghdad-hosts-talks-on-the-factions.source.txt"]
+    assert [Path(p).name for p in new] == [
+        "baghdad-hosts-talks-on-the-factions.md",
+        "baghdad-hosts-talks-on-the-factions.source.txt",
+    ]
     assert {k: after[k] for k in before} == before
     capsys.readouterr()
     assert run(root, "import", str(source)) == 1
-    assert "the slug 'baghdad-hosts-talks-on-the-factions' is already used by content/articles/" in capsys.readouterr().err
+    assert (
+        "the slug 'baghdad-hosts-talks-on-the-factions' is already used by content/articles/" in capsys.readouterr().err
+    )
     assert files_under(root / "content") == after
 
 
@@ -135,11 +165,20 @@ def test_a_reprint_of_an_article_in_the_tree_is_reported_with_the_yaml_to_add(tm
     existing = article("Iraqi factions halt attacks on Israel after the Gaza ceasefire deal", "2025-01-16")
     root = example_tree(tmp_path, {"2025/01/iraqi-factions.md": existing})
     page = tmp_path / "saved.html"
-    page.write_text(SAVED_PAGE.replace("Armed groups pledge to hold fire while the truce lasts", "Iraqi factions halt attacks on Israel following Gaza ceasefire"), encoding="utf-8")
+    page.write_text(
+        SAVED_PAGE.replace(
+            "Armed groups pledge to hold fire while the truce lasts",
+            "Iraqi factions halt attacks on Israel following Gaza ceasefire",
+        ),
+        encoding="utf-8",
+    )
     assert run(root, "import", str(page)) == 0
     out = capsys.readouterr().out
     assert "looks like a reprint of content/articles/2025/01/iraqi-factions.md (the titles are 84% alike)" in out
-    assert "    also_published:\n      - name: The Daily Example\n        url: https://daily.example.org/news/armed-groups-hold-fire\n" in out
+    assert (
+        "    also_published:\n      - name: The Daily Example\n        url: https://daily.example.org/news/armed-groups-hold-fire\n"
+        in out
+    )
 
 
 def test_bad_registries_stop_the_import_before_anything_is_written(tmp_path, capsys):
@@ -154,7 +193,9 @@ def test_bad_registries_stop_the_import_before_anything_is_written(tmp_path, cap
 
 def test_kept_texts_never_reach_the_site(tmp_path, capsys):
     published = article("Talks in Baghdad", "2025-01-10", extra="actors: [iraqi-government]\n")
-    root = example_tree(tmp_path, {"2025/01/talks.md": published, "2025/01/talks.source.txt": "A distinctive kept sentence zqxv.\n"})
+    root = example_tree(
+        tmp_path, {"2025/01/talks.md": published, "2025/01/talks.source.txt": "A distinctive kept sentence zqxv.\n"}
+    )
     source = tmp_path / "story.txt"
     source.write_text("Another story in Baghdad\n\nAnother distinctive kept sentence wqzj.\n", encoding="utf-8")
     assert run(root, "import", str(source)) == 0

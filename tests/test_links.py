@@ -9,7 +9,7 @@ from digest.site.urls import Links, page_src, relative
 SEGMENT = st.sampled_from(["regions", "iraq", "page", "2", "articles", "a-b", "feed.xml", "index.html"])
 FOLDER = st.lists(SEGMENT, max_size=4).map(lambda parts: "/".join(parts) + "/" if parts else "")
 TARGET = st.lists(SEGMENT, max_size=4).flatmap(
-    lambda parts: st.sampled_from(["/".join(parts) + "/" if parts else "", "/".join(parts + ["x.html"])]))
+    lambda parts: st.sampled_from(["/".join(parts) + "/" if parts else "", "/".join([*parts, "x.html"])]))
 
 
 def reference(folder: str, target: str) -> str:

@@ -30,7 +30,12 @@ def test_case_apostrophes_hyphens_and_spacing_are_ignored():
 
 
 def test_the_longest_match_wins():
-    assert slugs("Kata'ib Hezbollah and Hezbollah; the Golan Heights, the Golan") == ["kataib-hezbollah", "hezbollah", "golan-heights", "golan-heights"]
+    assert slugs("Kata'ib Hezbollah and Hezbollah; the Golan Heights, the Golan") == [
+        "kataib-hezbollah",
+        "hezbollah",
+        "golan-heights",
+        "golan-heights",
+    ]
 
 
 def test_possessives_and_offsets():
@@ -48,7 +53,9 @@ def test_acronyms_match_only_in_capitals():
 
 
 def test_runs_do_not_cross_commas_or_lines():
-    assert slugs("United, States") == [] and slugs("United\nStates") == [] and slugs("United States") == ["united-states"]
+    assert (
+        slugs("United, States") == [] and slugs("United\nStates") == [] and slugs("United States") == ["united-states"]
+    )
 
 
 def test_arabic_script_with_harakat_tatweel_and_prefixes():

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from trees import REPO, article, content_tree, settings_for
 
+from digest.group.index import build_index
 from digest.pictures import network
 from digest.pictures.network import Tie, neighbourhood, overview, ties
-from digest.group.index import build_index
 from digest.pipeline import build_site, check
 
 ACTORS = """\
@@ -82,7 +82,9 @@ def test_actor_picture_has_a_linked_node_per_neighbour_and_weighted_edges(site):
 
 def test_actor_picture_table_lists_every_tie(site):
     page = site.pages["actors/nujaba.md"]
-    table = page[page.index("<tbody>", page.index("digest-network")): page.index("</tbody>", page.index("digest-network"))]
+    table = page[
+        page.index("<tbody>", page.index("digest-network")) : page.index("</tbody>", page.index("digest-network"))
+    ]
     rows = re.findall(r'<tr><td><a href="\.\./([a-z]+)/">[^<]+</a></td><td>([^<]*)</td><td>(\d*)</td></tr>', table)
     assert rows == [
         ("iri", "group Harakat al-Nujaba belongs to", ""),
@@ -117,7 +119,9 @@ def test_overview_has_every_actor_with_articles_and_only_ties_worth_drawing(site
     assert result.ties["nujaba"][0] == Tie("israel", (), 3)
     assert result.ties["kataib"] == (Tie("nujaba", ("aligned",), 0),)
     svg = picture(site.pages["network/index.md"], "digest-figure digest-network digest-network--overview")
-    assert sorted(a.get("href") for a in svg.iter("a")) == [f"../actors/{s}/" for s in ("israel", "kataib", "network", "nujaba", "usa")]
+    assert sorted(a.get("href") for a in svg.iter("a")) == [
+        f"../actors/{s}/" for s in ("israel", "kataib", "network", "nujaba", "usa")
+    ]
     assert len(list(svg.iter("path"))) == 3
     for node in result.nodes:
         assert 0 <= node.x <= result.width and 0 <= node.y <= result.height
@@ -142,7 +146,8 @@ from pathlib import Path
 from digest.pipeline import Settings, build_site
 root = Path(sys.argv[1])
 site = build_site(Settings(content_dir=root / "content", templates_dir=Path(sys.argv[2]), root=root))
-print(hashlib.sha256(site.pages["network/index.md"].encode()).hexdigest(), hashlib.sha256(repr(site.pages).encode()).hexdigest())
+page, pages = site.pages["network/index.md"].encode(), repr(site.pages).encode()
+print(hashlib.sha256(page).hexdigest(), hashlib.sha256(pages).hexdigest())
 """
 
 
@@ -157,9 +162,16 @@ def test_same_content_gives_the_same_pictures_whatever_the_hash_seed(tree):
 
 
 def test_overview_of_hundreds_of_actors_places_every_node_apart(tmp_path):
-    actors = "".join(f"a{i}: {{name: Actor {i}, kind: armed-group{', member_of: [a' + str(i % 7) + ']' if i > 7 else ''}}}\n" for i in range(300))
-    articles = {f"x{i}.md": article(f"X{i}", "2025-01-06", extra=f"actors: [a{i % 300}, a{(i * 7 + 1) % 300}, a{(i * 13 + 5) % 300}]\n")
-                for i in range(600)}
+    actors = "".join(
+        f"a{i}: {{name: Actor {i}, kind: armed-group{', member_of: [a' + str(i % 7) + ']' if i > 7 else ''}}}\n"
+        for i in range(300)
+    )
+    articles = {
+        f"x{i}.md": article(
+            f"X{i}", "2025-01-06", extra=f"actors: [a{i % 300}, a{(i * 7 + 1) % 300}, a{(i * 13 + 5) % 300}]\n"
+        )
+        for i in range(600)
+    }
     content, _ = check(settings_for(content_tree(tmp_path, articles, actors=actors)))
     index = build_index(content)
     result = overview(index)

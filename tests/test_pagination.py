@@ -18,10 +18,15 @@ COUNT = 2 * PAGE_SIZE + 7
 def big(tmp_path):
     """COUNT articles in Iraq, every one naming Kata'ib Hezbollah, one a day, newest last."""
     start = dt.date(2024, 1, 1)
-    return content_tree(tmp_path, {
-        f"a{i:03d}.md": article(f"Report {i}", (start + dt.timedelta(days=i)).isoformat(), "[iraq]", "actors: [kataib-hezbollah]\n")
-        for i in range(COUNT)
-    })
+    return content_tree(
+        tmp_path,
+        {
+            f"a{i:03d}.md": article(
+                f"Report {i}", (start + dt.timedelta(days=i)).isoformat(), "[iraq]", "actors: [kataib-hezbollah]\n"
+            )
+            for i in range(COUNT)
+        },
+    )
 
 
 def listed(text: str) -> list[str]:
@@ -34,7 +39,9 @@ def meta(text: str) -> dict:
 
 def test_newest_first_in_pages_of_page_size(big):
     pages = build_site(settings_for(big)).pages
-    first, second, last = (pages[src] for src in ("regions/iraq.md", "regions/iraq/page/2.md", "regions/iraq/page/3.md"))
+    first, second, last = (
+        pages[src] for src in ("regions/iraq.md", "regions/iraq/page/2.md", "regions/iraq/page/3.md")
+    )
     assert listed(first) == [f"a{i:03d}" for i in range(COUNT - 1, COUNT - 1 - PAGE_SIZE, -1)]
     assert listed(second)[0] == f"a{COUNT - 1 - PAGE_SIZE:03d}"
     assert listed(last) == [f"a{i:03d}" for i in range(6, -1, -1)]
@@ -52,7 +59,10 @@ def test_later_pages_stay_out_of_search_and_the_pager_links_every_other_page(big
     links = Links()
     for src in sources:
         pager = pages[src].split('<nav class="digest-pager"')[1].split("</nav>")[0]
-        targets = {posixpath.normpath(posixpath.join(links.folder(src), href)) + "/" for href in re.findall(r'href="([^"]+)"', pager)}
+        targets = {
+            posixpath.normpath(posixpath.join(links.folder(src), href)) + "/"
+            for href in re.findall(r'href="([^"]+)"', pager)
+        }
         assert targets == {links.dest(other) for other in sources if other != src}, src
     assert 'aria-current="page">2<' in pages["regions/iraq/page/2.md"]
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import markdown
 import pytest
-from trees import REPO, article, content_tree, mkdocs_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
+from trees import REPO, article, content_tree, mkdocs_project
 
-from digest.shell.plugin import load_settings
 from digest.pipeline import build_site
+from digest.shell.plugin import load_settings
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -29,7 +29,9 @@ def test_markdown_would_leave_every_generated_page_as_it_is():
     site = build_site(load_settings(REPO / "mkdocs.yml"))
     for src, text in site.pages.items():
         body, _ = get_data(text)
-        converted = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
+        converted = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        ).convert(body)
         assert squeezed(converted) == squeezed(body), src
 
 
@@ -51,10 +53,15 @@ def pages_and_search(site_dir: Path) -> tuple[dict, list]:
 
 @pytest.fixture
 def project(tmp_path):
-    root = content_tree(tmp_path, {
-        f"a{i}.md": article(f"Report {i}", f"2025-01-{i + 1:02d}", "[iraq]" if i % 2 else "[syria]", "actors: [kataib-hezbollah]\n")
-        for i in range(12)
-    })
+    root = content_tree(
+        tmp_path,
+        {
+            f"a{i}.md": article(
+                f"Report {i}", f"2025-01-{i + 1:02d}", "[iraq]" if i % 2 else "[syria]", "actors: [kataib-hezbollah]\n"
+            )
+            for i in range(12)
+        },
+    )
     return mkdocs_project(root)
 
 
@@ -62,7 +69,9 @@ def test_serve_rebuilds_what_an_edit_touches_and_the_site_is_what_a_full_build_m
     served = tmp_path / "served"
     serve_build(project, served, fresh=True)
     edited = project.parent / "content/articles/a5.md"
-    edited.write_text(article("Report 5, corrected", "2025-01-06", "[iraq]", "actors: [kataib-hezbollah]\n"), encoding="utf-8")
+    edited.write_text(
+        article("Report 5, corrected", "2025-01-06", "[iraq]", "actors: [kataib-hezbollah]\n"), encoding="utf-8"
+    )
     plugin = serve_build(project, served, fresh=False)
     assert "articles/a0/" in plugin.reuse.reused_urls and "articles/a5/" not in plugin.reuse.reused_urls
     assert "Report 5, corrected" in (served / "articles/a5/index.html").read_text(encoding="utf-8")

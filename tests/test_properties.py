@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from trees import ACTORS, REGIONS, THEMES, article, content_tree, settings_for
 
+from digest.check.aliases import AliasTable, normalise
+from digest.check.articles import ARTICLE_FIELDS, validate
 from digest.pipeline import build_site
 from digest.problems import ContentError, Problem
 from digest.read.tree import read_content
-from digest.check.aliases import AliasTable, normalise
-from digest.check.articles import ARTICLE_FIELDS, validate
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WHOLE_CORE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,35 +28,70 @@ WHOLE_CORE = settings(max_examples=60, deadline=None, suppress_health_check=[Hea
 CHARACTERS = st.characters(blacklist_categories=("Cs",))
 """Anything a UTF-8 file can hold."""
 YAML_ISH = st.text(
-    alphabet=st.one_of(st.sampled_from(list(":-[]{},&*!|>'\"%@`#?~ \t\n")), st.sampled_from(list("abciraqـكتائب\u064e\u0301")), CHARACTERS),
+    alphabet=st.one_of(
+        st.sampled_from(list(":-[]{},&*!|>'\"%@`#?~ \t\n")),
+        st.sampled_from(list("abciraqـكتائب\u064e\u0301")),
+        CHARACTERS,
+    ),
     max_size=120,
 )
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), CHARACTERS.map(str),
-    st.text(CHARACTERS, max_size=30), st.dates().map(str),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    CHARACTERS.map(str),
+    st.text(CHARACTERS, max_size=30),
+    st.dates().map(str),
     st.datetimes(timezones=st.just(dt.timezone(dt.timedelta(hours=3)))).map(lambda d: d.isoformat()),
-    st.sampled_from(["iraq", "Irak", "العراق", "Kata'ib Hezbollah", "ceasefire", "2025-01-16", "2025-02-30", "yes", "../x", "index"]),
+    st.sampled_from(
+        ["iraq", "Irak", "العراق", "Kata'ib Hezbollah", "ceasefire", "2025-01-16", "2025-02-30", "yes", "../x", "index"]
+    ),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(CHARACTERS, max_size=8), inner, max_size=4), max_leaves=12)
-FRONT_MATTER = st.dictionaries(st.one_of(st.sampled_from(ARTICLE_FIELDS + ("speaker", "text", "name", "url")), st.text(CHARACTERS, max_size=10)), VALUES, max_size=14)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(CHARACTERS, max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+FRONT_MATTER = st.dictionaries(
+    st.one_of(st.sampled_from((*ARTICLE_FIELDS, "speaker", "text", "name", "url")), st.text(CHARACTERS, max_size=10)),
+    VALUES,
+    max_size=14,
+)
 VALID = {"title": "T", "date": "2025-01-16", "source": "S", "regions": ["iraq"], "summary": "S"}
 DATES = st.one_of(
     st.dates().map(str),
-    st.sampled_from(["0001-01-01", "0001-01-07T00:00:00+14:00", "1000-01-01", "2999-12-31T23:59:59-12:00", "9999-12-31"]),
-    st.datetimes(timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=14)), dt.timezone(dt.timedelta(hours=-12))])).map(dt.datetime.isoformat),
+    st.sampled_from(
+        ["0001-01-01", "0001-01-07T00:00:00+14:00", "1000-01-01", "2999-12-31T23:59:59-12:00", "9999-12-31"]
+    ),
+    st.datetimes(
+        timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=14)), dt.timezone(dt.timedelta(hours=-12))])
+    ).map(dt.datetime.isoformat),
 )
 """Any date, the edges of the calendar and of the plausible years included."""
 FIELD_VALUES = st.one_of(
     VALUES,
     DATES,
     st.lists(st.sampled_from(["iraq", "Golan", "سوريا", "Al-Nujaba", "militias", "ceasefire", "nowhere"]), max_size=4),
-    st.lists(st.fixed_dictionaries({"speaker": VALUES, "text": VALUES}) | st.fixed_dictionaries({"name": VALUES, "url": VALUES}), max_size=3),
-    st.fixed_dictionaries({"name": VALUES}, optional={"url": st.sampled_from(["https://example.org/x", "javascript:alert(1)", "http://a"])}),
+    st.lists(
+        st.fixed_dictionaries({"speaker": VALUES, "text": VALUES})
+        | st.fixed_dictionaries({"name": VALUES, "url": VALUES}),
+        max_size=3,
+    ),
+    st.fixed_dictionaries(
+        {"name": VALUES},
+        optional={"url": st.sampled_from(["https://example.org/x", "javascript:alert(1)", "http://a"])},
+    ),
 )
-NEAR_VALID = st.tuples(st.one_of(st.just(VALID["date"]), DATES), st.dictionaries(st.sampled_from(ARTICLE_FIELDS), FIELD_VALUES, max_size=3)).map(
-    lambda drawn: {**VALID, "date": drawn[0], **drawn[1]})
+NEAR_VALID = st.tuples(
+    st.one_of(st.just(VALID["date"]), DATES), st.dictionaries(st.sampled_from(ARTICLE_FIELDS), FIELD_VALUES, max_size=3)
+).map(lambda drawn: {**VALID, "date": drawn[0], **drawn[1]})
 """A valid article with a few fields replaced: most reach indexing and rendering."""
-REFERENCE = st.text(alphabet=st.one_of(st.sampled_from(list("iraqsyrgolnhtz -'’.ـ\u064e\u0651\u0301")), CHARACTERS), min_size=0, max_size=20)
+REFERENCE = st.text(
+    alphabet=st.one_of(st.sampled_from(list("iraqsyrgolnhtz -'’.ـ\u064e\u0651\u0301")), CHARACTERS),
+    min_size=0,
+    max_size=20,
+)
 
 
 def dump(value) -> str:
@@ -139,7 +174,11 @@ def test_arbitrary_bytes_give_a_site_or_problems(data):
 
 
 @PROPERTY
-@given(st.text(CHARACTERS, min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", "..")))
+@given(
+    st.text(CHARACTERS, min_size=1, max_size=12).filter(
+        lambda n: "/" not in n and "\x00" not in n and n not in (".", "..")
+    )
+)
 def test_any_file_name_gives_a_site_or_problems(name):
     folder, root = tree_with({f"{name}.md": article()})
     with folder:
@@ -147,7 +186,12 @@ def test_any_file_name_gives_a_site_or_problems(name):
 
 
 @WHOLE_CORE
-@given(st.lists(REFERENCE, min_size=1, max_size=4), st.lists(REFERENCE, max_size=4), st.lists(REFERENCE, max_size=4), REFERENCE)
+@given(
+    st.lists(REFERENCE, min_size=1, max_size=4),
+    st.lists(REFERENCE, max_size=4),
+    st.lists(REFERENCE, max_size=4),
+    REFERENCE,
+)
 def test_random_references_resolve_or_are_named_unknown(regions, actors, themes, speaker):
     fields = {"title": "T", "date": "2025-01-16", "source": "S", "regions": regions, "actors": actors, "themes": themes,
               "summary": "S", "quotes": [{"speaker": speaker or "x", "text": "Words."}]}
@@ -161,10 +205,23 @@ def test_random_references_resolve_or_are_named_unknown(regions, actors, themes,
 
 REGISTRY_ENTRY = st.fixed_dictionaries(
     {"name": VALUES},
-    optional={"parent": VALUES, "aliases": VALUES, "kind": st.one_of(st.sampled_from(["state", "person", "militia"]), VALUES),
-              "member_of": VALUES, "aligned_with": VALUES, "based_in": VALUES, "description": VALUES},
+    optional={
+        "parent": VALUES,
+        "aliases": VALUES,
+        "kind": st.one_of(st.sampled_from(["state", "person", "militia"]), VALUES),
+        "member_of": VALUES,
+        "aligned_with": VALUES,
+        "based_in": VALUES,
+        "description": VALUES,
+    },
 )
-REGISTRY = st.dictionaries(st.one_of(st.sampled_from(["iraq", "syria", "kataib-hezbollah", "ceasefire", "index"]), st.text(CHARACTERS, max_size=10)), st.one_of(REGISTRY_ENTRY, VALUES), max_size=6)
+REGISTRY = st.dictionaries(
+    st.one_of(
+        st.sampled_from(["iraq", "syria", "kataib-hezbollah", "ceasefire", "index"]), st.text(CHARACTERS, max_size=10)
+    ),
+    st.one_of(REGISTRY_ENTRY, VALUES),
+    max_size=6,
+)
 
 
 @WHOLE_CORE

@@ -53,12 +53,16 @@ def test_bom_and_any_line_ending_read_the_same_as_plain_utf8(tmp_path, encode):
 
 def test_a_registry_with_bom_and_crlf_is_read(tmp_path):
     content_tree(tmp_path, {})
-    (tmp_path / "content" / "themes.yml").write_bytes("\ufeffceasefire: {name: Ceasefire}\r\ntruce: {name: Truce}\r\n".encode("utf-8"))
+    (tmp_path / "content" / "themes.yml").write_bytes(
+        "\ufeffceasefire: {name: Ceasefire}\r\ntruce: {name: Truce}\r\n".encode("utf-8")
+    )
     path, document = read(tmp_path).registries["themes"]
     assert (path, list(document.value), document.line("truce")) == ("content/themes.yml", ["ceasefire", "truce"], 2)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\n", b"\xef\xbb\xbf", b"\r\n"], ids=["zero-bytes", "blank", "bom-only", "crlf-only"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\n", b"\xef\xbb\xbf", b"\r\n"], ids=["zero-bytes", "blank", "bom-only", "crlf-only"]
+)
 def test_an_empty_file(tmp_path, data):
     content_tree(tmp_path, {})
     write_bytes(tmp_path, "empty.md", data)
@@ -104,7 +108,8 @@ def test_front_matter_problems_are_reported_with_the_file(tmp_path):
         "tabs.md": "---\ntitle: T\nquotes:\n\t- speaker: A\n---\n",
     })
     assert problems(tmp_path) == [
-        "content/articles/none.md:1: no front matter: the file must start with a line '---', then the fields, then '---'",
+        "content/articles/none.md:1: no front matter: the file must start with a line '---', then the fields, then "
+        "'---'",
         "content/articles/tabs.md:4: a tab is used for indentation; YAML allows only spaces",
         "content/articles/unclosed.md:1: front matter is not closed: no line '---' after the fields",
     ]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from trees import article, content_tree, mkdocs_project, settings_for
 
-from digest.site.languages import is_rtl, language_attrs, script_attrs, ui_attrs
 from digest.pipeline import build_site
 from digest.shell.plugin import build
 from digest.site.dates import long_date, week_span
+from digest.site.languages import is_rtl, language_attrs, script_attrs, ui_attrs
 
 ARABIC_ARTICLE = article(
     "فصائل عراقية تعلق هجماتها",
@@ -48,9 +48,13 @@ def test_language_and_direction_attributes():
 def test_an_arabic_article_is_laid_out_right_to_left_with_the_sites_words_left_to_right(site):
     page = site.pages["articles/ar.md"]
     opening = page[page.index("<article"):]
-    assert opening.startswith('<article class="digest-article" lang="ar" dir="rtl">\n<h1>فصائل عراقية تعلق هجماتها</h1>')
+    assert opening.startswith(
+        '<article class="digest-article" lang="ar" dir="rtl">\n<h1>فصائل عراقية تعلق هجماتها</h1>'
+    )
     assert '<p class="digest-meta" lang="en" dir="ltr"><time datetime="2025-01-16">16 January 2025</time>' in page
-    assert '<p class="digest-summary">ملخص بكلمات المحرر.</p>' in opening, "the summary inherits the article's direction"
+    assert '<p class="digest-summary">ملخص بكلمات المحرر.</p>' in opening, (
+        "the summary inherits the article's direction"
+    )
     assert '<dl class="digest-facets" lang="en" dir="ltr">' in page
     assert '<h2 lang="en" dir="ltr">Notes</h2>' in page
     assert '<footer lang="en" dir="ltr">— <a href="../../actors/akram-al-kaabi/">Akram al-Kaabi</a></footer>' in page
@@ -77,7 +81,7 @@ def test_dates_read_the_way_people_write_them():
 class VisibleText(HTMLParser):
     """Text a reader sees outside <time>, and every <time> with its datetime; SVG, scripts and styles skipped."""
 
-    SKIP = {"svg", "script", "style", "title"}
+    SKIP = frozenset({"svg", "script", "style", "title"})
 
     def __init__(self) -> None:
         super().__init__()

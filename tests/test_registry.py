@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from trees import ACTORS, REGIONS, THEMES, content_tree
 
-from digest.read.tree import read_content
 from digest.check.registries import check_registries
+from digest.read.tree import read_content
 
 
 def checked(tmp_path: Path, regions: str = REGIONS, actors: str | None = None, themes: str = THEMES):
@@ -35,10 +35,16 @@ def test_the_small_registries_are_valid_and_linked(tmp_path):
 
 
 def test_links_resolve_by_alias_and_a_single_name_is_a_list_of_one(tmp_path):
-    actors = ACTORS + "pmf: {name: Popular Mobilization Forces, kind: armed-group, member_of: Kataib Hezbollah, based_in: Irak}\n"
+    actors = (
+        ACTORS
+        + "pmf: {name: Popular Mobilization Forces, kind: armed-group, member_of: Kataib Hezbollah, based_in: Irak}\n"
+    )
     _, result = checked(tmp_path, actors=actors)
     assert result.problems == []
-    assert (result.registries.actors["pmf"].member_of, result.registries.actors["pmf"].based_in) == (("kataib-hezbollah",), "iraq")
+    assert (result.registries.actors["pmf"].member_of, result.registries.actors["pmf"].based_in) == (
+        ("kataib-hezbollah",),
+        "iraq",
+    )
 
 
 @pytest.mark.parametrize("registry, text, found", [
@@ -47,8 +53,11 @@ def test_links_resolve_by_alias_and_a_single_name_is_a_list_of_one(tmp_path):
     ("themes", "42\n", "a number '42'"),
 ])
 def test_a_registry_that_is_not_a_mapping(tmp_path, registry, text, found):
-    example = {"regions": "iraq: {name: Iraq}", "actors": "kataib-hezbollah: {name: Kata'ib Hezbollah, kind: armed-group}",
-               "themes": "ceasefire: {name: Ceasefire}"}[registry]
+    example = {
+        "regions": "iraq: {name: Iraq}",
+        "actors": "kataib-hezbollah: {name: Kata'ib Hezbollah, kind: armed-group}",
+        "themes": "ceasefire: {name: Ceasefire}",
+    }[registry]
     assert problems(tmp_path, **{registry: text}) == [
         f"content/{registry}.yml:1: {registry}.yml must map slugs to entries ({example}), got {found}"]
 
@@ -75,7 +84,9 @@ def test_unknown_fields_are_warnings(tmp_path):
 # Slugs ------------------------------------------------------------------------------------------
 
 def test_a_slug_given_twice_keeps_the_first(tmp_path):
-    raw, result = checked(tmp_path, themes="ceasefire: {name: Ceasefire}\ntruce: {name: Truce}\nceasefire: {name: Again}\n")
+    raw, result = checked(
+        tmp_path, themes="ceasefire: {name: Ceasefire}\ntruce: {name: Truce}\nceasefire: {name: Again}\n"
+    )
     assert [str(p) for p in raw.problems] == ["content/themes.yml:3: 'ceasefire' is given twice (first at line 1)"]
     assert result.registries.themes["ceasefire"].name == "Ceasefire"
 
@@ -84,7 +95,9 @@ def test_a_slug_given_twice_keeps_the_first(tmp_path):
 def test_slugs_that_are_not_slugs(tmp_path, slug):
     shown = "iraq\\n" if slug == "'iraq\\n'" else slug  # one line, always
     assert problems(tmp_path, themes=f"{slug}: {{name: X}}\n") == [
-        f"content/themes.yml:1: slug '{shown}' may contain only lowercase letters, digits and hyphens, like 'golan-heights'"]
+        f"content/themes.yml:1: slug '{shown}' may contain only lowercase letters, digits and hyphens, like "
+        "'golan-heights'"
+    ]
 
 
 def test_the_slug_index_is_reserved_in_registries(tmp_path):
@@ -94,11 +107,18 @@ def test_the_slug_index_is_reserved_in_registries(tmp_path):
 
 def test_two_slugs_that_read_the_same_would_make_references_ambiguous(tmp_path):
     assert problems(tmp_path, themes="armed-factions: {name: Armed factions}\narmedfactions: {name: Other}\n") == [
-        "content/themes.yml:2: slug 'armedfactions' reads the same as 'armed-factions' (references ignore hyphens): merge or rename one"]
+        "content/themes.yml:2: slug 'armedfactions' reads the same as 'armed-factions' (references ignore hyphens): "
+        "merge or rename one"
+    ]
 
 
 def test_a_region_and_an_actor_may_share_a_slug(tmp_path):
-    assert problems(tmp_path, regions=REGIONS + "iran: {name: Iran}\n", actors=ACTORS + "iran: {name: Iran, kind: state}\n") == []
+    assert (
+        problems(
+            tmp_path, regions=REGIONS + "iran: {name: Iran}\n", actors=ACTORS + "iran: {name: Iran, kind: state}\n"
+        )
+        == []
+    )
 
 
 # Aliases ----------------------------------------------------------------------------------------
@@ -110,7 +130,10 @@ def test_an_alias_claimed_by_two_entries(tmp_path):
 
 
 def test_an_alias_may_not_take_another_entrys_slug_or_name(tmp_path):
-    themes = "ceasefire: {name: Ceasefire}\ntruce: {name: Truce, aliases: [Cease-fire]}\nhudna:\n  name: Hudna\n  aliases:\n    - truce\n"
+    themes = (
+        "ceasefire: {name: Ceasefire}\ntruce: {name: Truce, aliases: [Cease-fire]}\n"
+        "hudna:\n  name: Hudna\n  aliases:\n    - truce\n"
+    )
     assert problems(tmp_path, themes=themes) == [
         "content/themes.yml:2: alias 'Cease-fire' of 'truce' is already used by 'ceasefire' (Ceasefire)",
         "content/themes.yml:6: alias 'truce' of 'hudna' is already used by 'truce' (Truce)",
@@ -123,13 +146,17 @@ def test_an_alias_may_not_take_another_entrys_slug_or_name(tmp_path):
     ("[[truce]]", "each entry of 'aliases' must be a name, got a list"),
 ])
 def test_aliases_of_the_wrong_type(tmp_path, aliases, message):
-    assert problems(tmp_path, themes=f"ceasefire: {{name: Ceasefire, aliases: {aliases}}}\n") == [f"content/themes.yml:1: {message}"]
+    assert problems(tmp_path, themes=f"ceasefire: {{name: Ceasefire, aliases: {aliases}}}\n") == [
+        f"content/themes.yml:1: {message}"
+    ]
 
 
 # The region tree --------------------------------------------------------------------------------
 
 def test_an_unknown_parent_with_a_suggestion(tmp_path):
-    assert problems(tmp_path, regions=REGIONS + "basra: {name: Basra, parent: Iraqq}\nmosul: {name: Mosul, parent: nineveh}\n") == [
+    assert problems(
+        tmp_path, regions=REGIONS + "basra: {name: Basra, parent: Iraqq}\nmosul: {name: Mosul, parent: nineveh}\n"
+    ) == [
         "content/regions.yml:6: unknown region 'Iraqq' in 'parent' of 'basra'; did you mean 'iraq' (Iraq)?",
         "content/regions.yml:7: unknown region 'nineveh' in 'parent' of 'mosul'",
     ]
@@ -140,12 +167,19 @@ def test_a_parent_of_the_wrong_type(tmp_path):
         "content/regions.yml:6: 'parent' of 'basra' must be the slug of one region, got a list"]
 
 
-@pytest.mark.parametrize("regions, line, cycle", [
-    ("a: {name: A, parent: a}\n", 1, None),
-    ("a: {name: A, parent: b}\nb: {name: B, parent: a}\n", 1, "a > b > a"),
-    ("root: {name: Root}\nc: {name: C, parent: a}\nb: {name: B, parent: c}\na: {name: A, parent: b}\n", 4, "a > b > c > a"),
-    ("x: {name: X, parent: y}\ny:\n  name: Y\n  parent: z\nz: {name: Z, parent: Y}\n", 4, "y > z > y"),
-])
+@pytest.mark.parametrize(
+    "regions, line, cycle",
+    [
+        ("a: {name: A, parent: a}\n", 1, None),
+        ("a: {name: A, parent: b}\nb: {name: B, parent: a}\n", 1, "a > b > a"),
+        (
+            "root: {name: Root}\nc: {name: C, parent: a}\nb: {name: B, parent: c}\na: {name: A, parent: b}\n",
+            4,
+            "a > b > c > a",
+        ),
+        ("x: {name: X, parent: y}\ny:\n  name: Y\n  parent: z\nz: {name: Z, parent: Y}\n", 4, "y > z > y"),
+    ],
+)
 def test_parent_cycles(tmp_path, regions, line, cycle):
     expected = "'a' names itself in 'parent'" if cycle is None else f"regions form a cycle of parents: {cycle}"
     assert problems(tmp_path, regions=regions) == [f"content/regions.yml:{line}: {expected}"]
@@ -173,15 +207,30 @@ def test_an_actor_that_names_itself(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("entry, message", [
-    ("x: {name: X, kind: militia}", "unknown kind 'militia' of 'x': expected one of state, armed-group, political-party, "
-                                     "government, person, organisation, media, other"),
-    ("x: {name: X, kind: armed group}", "unknown kind 'armed group' of 'x': expected one of state, armed-group, political-party, "
-                                         "government, person, organisation, media, other; did you mean 'armed-group'?"),
-    ("x: {name: X, kind: [state]}", "'kind' must be text, got a list"),
-    ("x: {name: X, kind: person, based_in: [iraq]}", "'based_in' of 'x' must be the slug of one region, got a list"),
-    ("x: {name: X, kind: person, member_of: {a: b}}", "'member_of' must be a list (like [a, b] or '- a' lines), got a mapping"),
-])
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        (
+            "x: {name: X, kind: militia}",
+            "unknown kind 'militia' of 'x': expected one of state, armed-group, political-party, "
+            "government, person, organisation, media, other",
+        ),
+        (
+            "x: {name: X, kind: armed group}",
+            "unknown kind 'armed group' of 'x': expected one of state, armed-group, political-party, "
+            "government, person, organisation, media, other; did you mean 'armed-group'?",
+        ),
+        ("x: {name: X, kind: [state]}", "'kind' must be text, got a list"),
+        (
+            "x: {name: X, kind: person, based_in: [iraq]}",
+            "'based_in' of 'x' must be the slug of one region, got a list",
+        ),
+        (
+            "x: {name: X, kind: person, member_of: {a: b}}",
+            "'member_of' must be a list (like [a, b] or '- a' lines), got a mapping",
+        ),
+    ],
+)
 def test_a_bad_kind_or_link_type(tmp_path, entry, message):
     assert problems(tmp_path, actors=ACTORS + entry + "\n") == [f"content/actors.yml:15: {message}"]
 
@@ -197,7 +246,11 @@ def test_every_registry_problem_at_once(tmp_path):
         actors="x: {name: X, kind: militia}\n",
         themes="- not a mapping\n",
     )
-    assert [line.split(": ", 1)[0] for line in found] == ["content/actors.yml:1", "content/regions.yml:1", "content/themes.yml:1"]
+    assert [line.split(": ", 1)[0] for line in found] == [
+        "content/actors.yml:1",
+        "content/regions.yml:1",
+        "content/themes.yml:1",
+    ]
 
 
 def test_two_entries_with_one_name_are_reported_with_who_the_name_reaches(tmp_path):
@@ -208,5 +261,6 @@ def test_two_entries_with_one_name_are_reported_with_who_the_name_reaches(tmp_pa
     actors = "hezbollah: {name: Hezbollah, kind: armed-group}\nother: {name: Hezbollah, kind: armed-group}\n"
     _, problems = check(settings_for(content_tree(tmp_path, {}, actors=actors)))
     assert [str(p) for p in problems] == [
-        "content/actors.yml:2: warning: the name 'Hezbollah' of 'other' is also a name or alias of 'hezbollah': references by it reach 'hezbollah'"
+        "content/actors.yml:2: warning: the name 'Hezbollah' of 'other' is also a name or alias of 'hezbollah': "
+        "references by it reach 'hezbollah'"
     ]

@@ -38,7 +38,9 @@ def test_an_actor_named_everywhere_pairs_each_article_with_its_neighbours_in_tim
     article, so the work grows with the number of articles, not with its square."""
     start = dt.date(2024, 1, 1)
     articles = {
-        f"a{i:03d}.md": article(f"Report {i}", (start + dt.timedelta(days=i)).isoformat(), "[iraq]", "actors: [kataib-hezbollah]\n")
+        f"a{i:03d}.md": article(
+            f"Report {i}", (start + dt.timedelta(days=i)).isoformat(), "[iraq]", "actors: [kataib-hezbollah]\n"
+        )
         for i in range(200)
     }
     related = related_slugs(content_tree(tmp_path, articles))

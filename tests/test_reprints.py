@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from trees import article, content_tree, mkdocs_project
+
 from digest.cli import main
 from digest.curate.reprints import Record, ReprintIndex, likely_reprints
 
@@ -48,7 +49,9 @@ def test_a_reprint_is_found_by_its_text_and_an_article_on_the_same_topic_is_not(
 
 def test_near_identical_titles_match_within_a_few_days_only():
     index = ReprintIndex()
-    index.add(Record("a", "Iraqi factions halt attacks on Israel after the Gaza ceasefire deal", "", dt.date(2025, 1, 16)))
+    index.add(
+        Record("a", "Iraqi factions halt attacks on Israel after the Gaza ceasefire deal", "", dt.date(2025, 1, 16))
+    )
     near = Record("b", "Iraqi factions halt attacks on Israel following Gaza ceasefire", "", dt.date(2025, 1, 17))
     later = Record("c", "Iraqi factions halt attacks on Israel following Gaza ceasefire", "", dt.date(2025, 2, 20))
     assert [m.key for m in index.similar(near)] == ["a"]
@@ -83,8 +86,12 @@ def test_check_warns_about_two_published_reports_and_strict_fails(tmp_path, caps
     root = content_tree(
         tmp_path,
         {
-            "2025/01/first.md": article("Iraqi factions halt attacks on Israel after the Gaza ceasefire deal", "2025-01-16"),
-            "2025/01/second.md": article("Iraqi factions halt attacks on Israel following Gaza ceasefire", "2025-01-17"),
+            "2025/01/first.md": article(
+                "Iraqi factions halt attacks on Israel after the Gaza ceasefire deal", "2025-01-16"
+            ),
+            "2025/01/second.md": article(
+                "Iraqi factions halt attacks on Israel following Gaza ceasefire", "2025-01-17"
+            ),
             "2025/01/third.md": article("Baghdad talks with the factions", "2025-01-17"),
         },
     )
@@ -92,8 +99,10 @@ def test_check_warns_about_two_published_reports_and_strict_fails(tmp_path, caps
     assert main(["check", *args]) == 0
     err = capsys.readouterr().err
     assert err == (
-        "content/articles/2025/01/second.md:1: warning: looks like the same report as content/articles/2025/01/first.md "
-        "(the titles are 84% alike); if it is a reprint, list it under that article's also_published and delete this file\n"
+        "content/articles/2025/01/second.md:1: warning: looks like the same report as "
+        "content/articles/2025/01/first.md "
+        "(the titles are 84% alike); if it is a reprint, list it under that article's also_published and delete this "
+        "file\n"
     )
     assert main(["check", "--strict", *args]) == 1
 
@@ -109,4 +118,7 @@ def test_kept_source_texts_are_compared(tmp_path, capsys):
         },
     )
     assert main(["check", "--content", str(root / "content"), "-f", str(mkdocs_project(root))]) == 0
-    assert "second.md:1: warning: looks like the same report as content/articles/2025/01/first.md (" in capsys.readouterr().err
+    assert (
+        "second.md:1: warning: looks like the same report as content/articles/2025/01/first.md ("
+        in capsys.readouterr().err
+    )

@@ -13,7 +13,13 @@ def table() -> AliasTable:
 
 def test_case_apostrophes_hyphens_and_dots_are_ignored():
     aliases = table()
-    for reference in ("Kata'ib Hezbollah", "kataib hezbollah", "KATA’IB-HEZBOLLAH", "kataib-hezbollah", "Kata.ib Hezbollah"):
+    for reference in (
+        "Kata'ib Hezbollah",
+        "kataib hezbollah",
+        "KATA’IB-HEZBOLLAH",
+        "kataib-hezbollah",
+        "Kata.ib Hezbollah",
+    ):
         assert aliases.resolve(reference) == "kataib-hezbollah", reference
 
 

@@ -5,11 +5,11 @@ import datetime as dt
 import re
 
 import pytest
-
 from trees import article, content_tree, mkdocs_project
+
+from digest.check.articles import ARTICLE_FIELDS
 from digest.cli import main
 from digest.curate.scaffold import MAX_SLUG, slugify
-from digest.check.articles import ARTICLE_FIELDS
 from digest.read.yaml_lines import load, split_front_matter
 
 
@@ -42,7 +42,10 @@ def test_new_writes_a_draft_with_every_field_dated_today(tmp_path, capsys):
     assert run(root, "new", "Al-Nujaba statement on the Golan front") == 0
     today = dt.date.today()
     path = root / f"content/articles/{today:%Y}/{today:%m}/al-nujaba-statement-on-the-golan-front.md"
-    assert f"wrote content/articles/{today:%Y}/{today:%m}/al-nujaba-statement-on-the-golan-front.md (draft)" in capsys.readouterr().out
+    assert (
+        f"wrote content/articles/{today:%Y}/{today:%m}/al-nujaba-statement-on-the-golan-front.md (draft)"
+        in capsys.readouterr().out
+    )
     fields = front(path)
     assert set(fields) == set(ARTICLE_FIELDS)
     assert fields["draft"] is True and str(fields["date"]) == today.isoformat()
@@ -67,14 +70,21 @@ def test_a_published_article_may_not_keep_a_placeholder(tmp_path, capsys):
     text = article("Done", extra="").replace("summary: A summary in the curator's words.", "summary: 'TODO: write it'")
     root = content_tree(tmp_path, {"2025/01/done.md": text})
     assert run(root, "check") == 1
-    assert "content/articles/2025/01/done.md:6: 'summary' is still a placeholder (TODO: ...): write it, or set 'draft: true'" in capsys.readouterr().err
+    assert (
+        "content/articles/2025/01/done.md:6: 'summary' is still a placeholder (TODO: ...): write it, or set 'draft: "
+        "true'"
+        in capsys.readouterr().err
+    )
 
 
 def test_new_never_overwrites_and_names_the_file(tmp_path, capsys):
     root = content_tree(tmp_path, {"2024/05/baghdad-talks.md": article("Baghdad talks")})
     before = (root / "content/articles/2024/05/baghdad-talks.md").read_bytes()
     assert run(root, "new", "Baghdad talks") == 1
-    assert "digest: the slug 'baghdad-talks' is already used by content/articles/2024/05/baghdad-talks.md" in capsys.readouterr().err
+    assert (
+        "digest: the slug 'baghdad-talks' is already used by content/articles/2024/05/baghdad-talks.md"
+        in capsys.readouterr().err
+    )
     assert (root / "content/articles/2024/05/baghdad-talks.md").read_bytes() == before
     assert len(list((root / "content/articles").rglob("*.md"))) == 1
 

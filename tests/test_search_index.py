@@ -7,12 +7,21 @@ from digest.shell.plugin import build
 
 
 def search_docs(tmp_path) -> dict[str, dict]:
-    root = content_tree(tmp_path, {
-        "a.md": article("Nujaba halts attacks", "2025-01-16", "[golan-heights]", "actors: [النجباء]\nthemes: [ceasefire]\n",
-                        body="Curator notes about the halt.\n"),
-        "b.md": article("Baghdad talks", "2025-01-09", "[iraq]", "actors: [Harakat al-Nujaba]\nthemes: [ceasefire]\n")
-                .replace("A summary in the curator's words.", "Talks in Baghdad on the factions."),
-    })
+    root = content_tree(
+        tmp_path,
+        {
+            "a.md": article(
+                "Nujaba halts attacks",
+                "2025-01-16",
+                "[golan-heights]",
+                "actors: [النجباء]\nthemes: [ceasefire]\n",
+                body="Curator notes about the halt.\n",
+            ),
+            "b.md": article(
+                "Baghdad talks", "2025-01-09", "[iraq]", "actors: [Harakat al-Nujaba]\nthemes: [ceasefire]\n"
+            ).replace("A summary in the curator's words.", "Talks in Baghdad on the factions."),
+        },
+    )
     build(mkdocs_project(root), site_dir=tmp_path / "site")
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     return {doc["location"]: doc for doc in index["docs"]}
@@ -33,4 +42,6 @@ def test_entity_pages_are_indexed_without_their_listings_and_listing_pages_not_a
     assert "النجباء" in actor["text"]
     assert "Talks in Baghdad" not in actor["text"] and "Nujaba halts" not in actor["text"]
     assert not any("#coverage" in location for location in docs)  # the trend chart's numbers are no text to search
-    assert {"", "regions/", "actors/", "themes/", "digest/", "digest/2025-W03/"}.isdisjoint(docs)  # home, indexes, weeks
+    assert {"", "regions/", "actors/", "themes/", "digest/", "digest/2025-W03/"}.isdisjoint(
+        docs
+    )  # home, indexes, weeks

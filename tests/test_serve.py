@@ -71,7 +71,9 @@ class Server:
             except urllib.error.URLError:
                 page = ""
             assert self.process.poll() is None, "the server stopped:\n" + "\n".join(self.output)
-            assert time.monotonic() < deadline, f"{path} never passed the test; last output:\n" + "\n".join(self.output[-20:])
+            assert time.monotonic() < deadline, f"{path} never passed the test; last output:\n" + "\n".join(
+                self.output[-20:]
+            )
             time.sleep(0.3)
 
     def stop(self) -> None:
@@ -85,10 +87,19 @@ class Server:
 
 @pytest.fixture
 def served(tmp_path: Path):
-    root = content_tree(tmp_path, {"2025/01/talks.md": article("Baghdad talks", "2025-01-09"), "2025/01/halt.md": article("Nujaba halts", "2025-01-16")})
+    root = content_tree(
+        tmp_path,
+        {
+            "2025/01/talks.md": article("Baghdad talks", "2025-01-09"),
+            "2025/01/halt.md": article("Nujaba halts", "2025-01-16"),
+        },
+    )
     shutil.copytree(REPO / "templates" / "pages", root / "templates" / "pages")
     config = mkdocs_project(root)
-    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "templates" / "pages"), "templates/pages"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(REPO / "templates" / "pages"), "templates/pages"),
+        encoding="utf-8",
+    )
     server = Server(root)
     try:
         server.wait_for_page("articles/talks/", lambda page: "Baghdad talks" in page)
@@ -110,14 +121,20 @@ def test_a_content_error_while_serving_shows_and_fixing_it_brings_the_site_back(
 
     mark = len(server.output)
     talks.write_text(BROKEN, encoding="utf-8")
-    server.wait_for_output("content/articles/2025/01/talks.md:5: unknown region 'Irakk'; did you mean 'iraq' (Iraq)?", mark)
+    server.wait_for_output(
+        "content/articles/2025/01/talks.md:5: unknown region 'Irakk'; did you mean 'iraq' (Iraq)?", mark
+    )
     printed = "\n".join(server.printed(mark))
     assert "content/articles/2025/01/talks.md:3: 'date' 2025-02-30 is not a valid date: it does not exist" in printed
     assert "Traceback" not in printed
     page = server.wait_for_page("articles/talks/", lambda page: notice(page) != "")
     shown = notice(page)
     assert "The content has 2 problem(s); the site shows the last version that built." in shown
-    assert "<code>content/articles/2025/01/talks.md:5: unknown region &#39;Irakk&#39;; did you mean &#39;iraq&#39; (Iraq)?</code>" in shown
+    assert (
+        "<code>content/articles/2025/01/talks.md:5: unknown region &#39;Irakk&#39;; did you mean &#39;iraq&#39; "
+        "(Iraq)?</code>"
+        in shown
+    )
     assert "Baghdad talks" in page  # the last good version is still there to read
     assert notice(server.get("regions/iraq/")) == shown  # on every page
 
@@ -155,7 +172,9 @@ def test_content_that_never_built_is_served_as_a_page_of_problems(tmp_path):
     server = Server(root)
     try:
         page = server.wait_for_page("", lambda page: "Content problems" in page)
-        assert "content/articles/broken.md:5: unknown region &#39;Irakk&#39;; did you mean &#39;iraq&#39; (Iraq)?" in page
+        assert (
+            "content/articles/broken.md:5: unknown region &#39;Irakk&#39;; did you mean &#39;iraq&#39; (Iraq)?" in page
+        )
         (root / "content" / "articles" / "broken.md").write_text(article("Now fixed"), encoding="utf-8")
         page = server.wait_for_page("articles/broken/", lambda page: "Now fixed" in page)
         assert notice(page) == ""

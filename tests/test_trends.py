@@ -13,8 +13,8 @@ import pytest
 from trees import article, content_tree, settings_for
 
 from digest.group.index import build_index
-from digest.pipeline import build_site, check
 from digest.group.trends import build_trends, direction
+from digest.pipeline import build_site, check
 
 
 def art(date: str, regions: str, actors: str = "[]", themes: str = "[]", extra: str = "") -> str:
@@ -107,7 +107,11 @@ def test_ranked_puts_the_biggest_rise_first_and_leaves_out_the_uncovered(trends)
 
 def test_new_this_week_lists_what_the_content_names_for_the_first_time(trends):
     assert trends.weeks["2025-W01"].first == {"regions": ("syria",), "actors": (), "themes": ("armed-factions",)}
-    assert trends.weeks["2025-W03"].first == {"regions": ("golan-heights", "iraq"), "actors": ("kataib-hezbollah",), "themes": ()}
+    assert trends.weeks["2025-W03"].first == {
+        "regions": ("golan-heights", "iraq"),
+        "actors": ("kataib-hezbollah",),
+        "themes": (),
+    }
     assert trends.weeks["2025-W05"].first == {"regions": (), "actors": (), "themes": ()}
     assert trends.weeks["2025-W08"].first == {"regions": (), "actors": ("akram-al-kaabi",), "themes": ()}
     assert "2025-W12" not in trends.weeks  # the draft's week
@@ -119,10 +123,15 @@ def test_most_named_needs_two_articles_in_the_week(trends):
 
 
 def test_most_named_is_by_count_then_name_and_at_most_five(tmp_path):
-    regions = "".join(f"{slug}: {{name: {name}}}\n" for slug, name in zip("abcdefg", ("Golf", "Foxtrot", "Echo", "Delta", "Charlie", "Bravo", "Alpha")))
+    regions = "".join(
+        f"{slug}: {{name: {name}}}\n"
+        for slug, name in zip("abcdefg", ("Golf", "Foxtrot", "Echo", "Delta", "Charlie", "Bravo", "Alpha"), strict=True)
+    )
     week = {"1.md": art("2025-01-14", "[a, b, c, d, e, f, g]"), "2.md": art("2025-01-15", "[a, b, c, d, e, f, g]"),
             "3.md": art("2025-01-16", "[a, b]")}
-    content, _ = check(settings_for(content_tree(tmp_path, week, regions=regions, actors="someone: {name: Someone, kind: person}\n")))
+    content, _ = check(
+        settings_for(content_tree(tmp_path, week, regions=regions, actors="someone: {name: Someone, kind: person}\n"))
+    )
     most = build_trends(build_index(content)).weeks["2025-W03"].most["regions"]
     assert most == (("b", 3), ("a", 3), ("g", 2), ("f", 2), ("e", 2))  # Foxtrot before Golf, then Alpha, Bravo, Charlie
 
@@ -148,7 +157,9 @@ def test_region_actor_and_theme_pages_show_the_trend_and_say_what_it_measures(pa
     assert "not of events" in iraq
     assert "4 weeks before: 2" in iraq and "Last 4 weeks: 5" in iraq
     assert "★ new: 2 articles in the 4 weeks to 2025-W10, none before." in text(pages["actors/akram-al-kaabi.md"])
-    assert "no recent coverage: no articles in the 8 weeks to 2025-W10; the latest in 2025-W01." in text(pages["themes/armed-factions.md"])
+    assert "no recent coverage: no articles in the 8 weeks to 2025-W10; the latest in 2025-W01." in text(
+        pages["themes/armed-factions.md"]
+    )
     assert 'id="coverage"' not in pages["themes/ceasefire.md"]  # nothing to compare: the page says it has no articles
 
 
@@ -161,7 +172,11 @@ def test_index_pages_list_the_change_biggest_rise_first(pages):
     actors = text(pages["actors/index.md"])
     assert "2 other actors had no articles in these 8 weeks." in actors
     themes = pages["themes/index.md"]
-    assert '<table class="digest-trends">' not in themes and "<script>" not in themes and "2 other themes had no articles in these 8 weeks." in text(themes)
+    assert (
+        '<table class="digest-trends">' not in themes
+        and "<script>" not in themes
+        and "2 other themes had no articles in these 8 weeks." in text(themes)
+    )
 
 
 def test_week_page_shows_new_this_week_linked(pages):
@@ -172,5 +187,9 @@ def test_week_page_shows_new_this_week_linked(pages):
     assert "Themes" not in news
     assert "Named this week for the first time in the digest." in text(news)
     assert "Everything this week's articles name was in the digest before." in text(pages["digest/2025-W05.md"])
-    assert "Most named this week</h3>\n<dl class=\"digest-facets digest-news\">\n<dt>Regions</dt><dd><a href=\"../../regions/iraq/\">Iraq</a> <span class=\"digest-count\"" in pages["digest/2025-W10.md"]
+    assert (
+        'Most named this week</h3>\n<dl class="digest-facets digest-news">\n<dt>Regions</dt><dd><a '
+        'href="../../regions/iraq/">Iraq</a> <span class="digest-count"'
+        in pages["digest/2025-W10.md"]
+    )
     assert "This is the digest's first week, so everything it names is new to it." in text(pages["digest/2025-W01.md"])

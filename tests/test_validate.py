@@ -10,8 +10,8 @@ import pytest
 from trees import article, content_tree, mkdocs_project
 
 from digest import cli
-from digest.read.tree import read_content
 from digest.check.articles import validate
+from digest.read.tree import read_content
 
 TODAY = dt.date(2025, 3, 1)
 PATH = "content/articles/a.md"
@@ -65,7 +65,7 @@ def test_a_full_article_is_read_into_the_model(tmp_path):
 def test_a_bare_date_is_midnight_utc_and_the_body_may_be_empty(tmp_path):
     content, found = checked(tmp_path, {"a.md": article(body="")})
     assert found == []
-    assert content.articles[0].published == dt.datetime(2025, 1, 16, tzinfo=dt.timezone.utc)
+    assert content.articles[0].published == dt.datetime(2025, 1, 16, tzinfo=dt.UTC)
     assert content.articles[0].body == ""
 
 
@@ -75,7 +75,9 @@ def test_a_future_date_is_valid_with_a_warning(tmp_path):
     assert len(content.articles) == 1
 
 
-@pytest.mark.parametrize("value", ["2025-01-16T09:30:00+03:00", "2025-01-16T09:30:00Z", "2025-01-16 09:30", "2025-01-16T09:30:00.5-05:00"])
+@pytest.mark.parametrize(
+    "value", ["2025-01-16T09:30:00+03:00", "2025-01-16T09:30:00Z", "2025-01-16 09:30", "2025-01-16T09:30:00.5-05:00"]
+)
 def test_iso_date_times_with_or_without_offset_are_valid(tmp_path, value):
     assert one(tmp_path, article(date=value)) == []
 
@@ -121,23 +123,39 @@ def test_optional_fields_left_empty_count_as_absent(tmp_path):
 
 # Wrong types, for every field -------------------------------------------------------------------
 
-@pytest.mark.parametrize("line, message", [
-    ("title: [A, report]", "'title' must be text, got a list"),
-    ("title: {a: report}", "'title' must be text, got a mapping"),
-    ("title: yes", "'title' must be text, got true/false (yes, no, on and off are too): put the value in quotes"),
-    ("date: [2025-01-16]", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got a list"),
-    ("date: 16/01/2025", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text '16/01/2025'"),
-    ("date: 2025", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got a number '2025'"),
-    ("source: [The New Arab]", "'source' must be a name or a mapping like {name: The New Arab, url: https://...}, got a list"),
-    ("source: {url: 'https://example.org'}", "'name' is required in 'source'"),
-    ("source: {name: [X]}", "'name' must be text, got a list"),
-    ("regions: iraq", "'regions' must be a list (like [a, b] or '- a' lines), got text 'iraq'"),
-    ("regions: {iraq: 1}", "'regions' must be a list (like [a, b] or '- a' lines), got a mapping"),
-    ("regions: [[iraq]]", "each entry of 'regions' must be a name, got a list"),
-    ("regions: [true]", "each entry of 'regions' must be a name, got true/false"),
-    ("summary: [one, two]", "'summary' must be text, got a list"),
-    ("summary: {a: b}", "'summary' must be text, got a mapping"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("title: [A, report]", "'title' must be text, got a list"),
+        ("title: {a: report}", "'title' must be text, got a mapping"),
+        ("title: yes", "'title' must be text, got true/false (yes, no, on and off are too): put the value in quotes"),
+        (
+            "date: [2025-01-16]",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got a list",
+        ),
+        (
+            "date: 16/01/2025",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text "
+            "'16/01/2025'",
+        ),
+        (
+            "date: 2025",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got a number '2025'",
+        ),
+        (
+            "source: [The New Arab]",
+            "'source' must be a name or a mapping like {name: The New Arab, url: https://...}, got a list",
+        ),
+        ("source: {url: 'https://example.org'}", "'name' is required in 'source'"),
+        ("source: {name: [X]}", "'name' must be text, got a list"),
+        ("regions: iraq", "'regions' must be a list (like [a, b] or '- a' lines), got text 'iraq'"),
+        ("regions: {iraq: 1}", "'regions' must be a list (like [a, b] or '- a' lines), got a mapping"),
+        ("regions: [[iraq]]", "each entry of 'regions' must be a name, got a list"),
+        ("regions: [true]", "each entry of 'regions' must be a name, got true/false"),
+        ("summary: [one, two]", "'summary' must be text, got a list"),
+        ("summary: {a: b}", "'summary' must be text, got a mapping"),
+    ],
+)
 def test_wrong_types_of_required_fields(tmp_path, line, message):
     key = line.split(":")[0]
     lines = [line if k == key else text for k, text in FIELDS.items()]
@@ -145,27 +163,39 @@ def test_wrong_types_of_required_fields(tmp_path, line, message):
     assert one(tmp_path, front(*lines)) == [f"{PATH}:{number}: {message}"]
 
 
-@pytest.mark.parametrize("extra, message", [
-    ("actors: Al-Nujaba", "'actors' must be a list (like [a, b] or '- a' lines), got text 'Al-Nujaba'"),
-    ("actors: {a: b}", "'actors' must be a list (like [a, b] or '- a' lines), got a mapping"),
-    ("themes: 12", "'themes' must be a list (like [a, b] or '- a' lines), got a number '12'"),
-    ("themes: [{a: b}]", "each entry of 'themes' must be a name, got a mapping"),
-    ("language: [en]", "'language' must be text, got a list"),
-    ("language: english language", "'language' must be a language tag such as en, ar or fr-CA, got 'english language'"),
-    ("quotes: {speaker: A, text: B}", "'quotes' must be a list of entries with speaker: and text:, got a mapping"),
-    ("quotes: We pause.", "'quotes' must be a list of entries with speaker: and text:, got text 'We pause.'"),
-    ("quotes: [We pause.]", "each entry of 'quotes' must have speaker: and text:, got text 'We pause.'"),
-    ("quotes: [{speaker: [A], text: B}]", "'speaker' must be text, got a list"),
-    ("also_published: {name: X, url: 'https://example.org'}", "'also_published' must be a list of entries with name: and url:, got a mapping"),
-    ("also_published: ['https://example.org']", "each entry of 'also_published' must have name: and url:, got text 'https://example.org'"),
-    ("also_published: [{url: 'https://example.org'}]", "'name' is required in entry 1 of 'also_published'"),
-    ("also_published: [{name: X}]", "'url' is required in entry 1 of 'also_published'"),
-    ('draft: "yes"', "'draft' must be true or false, got text 'yes'"),
-    ("draft: 1", "'draft' must be true or false, got a number '1'"),
-    ("draft: [true]", "'draft' must be true or false, got a list"),
-    ("slug: [a]", "'slug' must be text, got a list"),
-    ("slug: {a: b}", "'slug' must be text, got a mapping"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ("actors: Al-Nujaba", "'actors' must be a list (like [a, b] or '- a' lines), got text 'Al-Nujaba'"),
+        ("actors: {a: b}", "'actors' must be a list (like [a, b] or '- a' lines), got a mapping"),
+        ("themes: 12", "'themes' must be a list (like [a, b] or '- a' lines), got a number '12'"),
+        ("themes: [{a: b}]", "each entry of 'themes' must be a name, got a mapping"),
+        ("language: [en]", "'language' must be text, got a list"),
+        (
+            "language: english language",
+            "'language' must be a language tag such as en, ar or fr-CA, got 'english language'",
+        ),
+        ("quotes: {speaker: A, text: B}", "'quotes' must be a list of entries with speaker: and text:, got a mapping"),
+        ("quotes: We pause.", "'quotes' must be a list of entries with speaker: and text:, got text 'We pause.'"),
+        ("quotes: [We pause.]", "each entry of 'quotes' must have speaker: and text:, got text 'We pause.'"),
+        ("quotes: [{speaker: [A], text: B}]", "'speaker' must be text, got a list"),
+        (
+            "also_published: {name: X, url: 'https://example.org'}",
+            "'also_published' must be a list of entries with name: and url:, got a mapping",
+        ),
+        (
+            "also_published: ['https://example.org']",
+            "each entry of 'also_published' must have name: and url:, got text 'https://example.org'",
+        ),
+        ("also_published: [{url: 'https://example.org'}]", "'name' is required in entry 1 of 'also_published'"),
+        ("also_published: [{name: X}]", "'url' is required in entry 1 of 'also_published'"),
+        ('draft: "yes"', "'draft' must be true or false, got text 'yes'"),
+        ("draft: 1", "'draft' must be true or false, got a number '1'"),
+        ("draft: [true]", "'draft' must be true or false, got a list"),
+        ("slug: [a]", "'slug' must be text, got a list"),
+        ("slug: {a: b}", "'slug' must be text, got a mapping"),
+    ],
+)
 def test_wrong_types_of_optional_fields(tmp_path, extra, message):
     assert one(tmp_path, article(extra=extra + "\n")) == [f"{PATH}:7: {message}"]
 
@@ -178,7 +208,16 @@ def test_a_quote_without_text_or_speaker(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x", "www.example.org", "https:// example.org"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/x",
+        "www.example.org",
+        "https:// example.org",
+    ],
+)
 def test_links_must_be_web_addresses(tmp_path, url):
     text = article(extra=f"also_published: [{{name: Reprint, url: '{url}'}}]\n").replace(
         "source: The New Arab", f"source: {{name: The New Arab, url: '{url}'}}")
@@ -196,22 +235,44 @@ def test_unknown_fields_are_warnings_with_a_suggestion(tmp_path):
 
 
 def test_the_front_matter_must_be_a_mapping(tmp_path):
-    assert one(tmp_path, front("- title", "- date")) == [f"{PATH}:2: the front matter must be a mapping of fields (name: value), got a list"]
-    assert one(tmp_path, front("Just a sentence.")) == [f"{PATH}:2: the front matter must be a mapping of fields (name: value), got text 'Just a sentence.'"]
+    assert one(tmp_path, front("- title", "- date")) == [
+        f"{PATH}:2: the front matter must be a mapping of fields (name: value), got a list"
+    ]
+    assert one(tmp_path, front("Just a sentence.")) == [
+        f"{PATH}:2: the front matter must be a mapping of fields (name: value), got text 'Just a sentence.'"
+    ]
 
 
 # Dates ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, message", [
-    ("yesterday", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text 'yesterday'"),
-    ("2025-1-16", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text '2025-1-16'"),
-    ("2025-01-16 at noon", "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text '2025-01-16 at noon'"),
-    ("2025-02-30", "'date' 2025-02-30 is not a valid date: it does not exist"),
-    ("2025-13-01", "'date' 2025-13-01 is not a valid date: it does not exist"),
-    ("2025-01-16T25:00:00", "'date' 2025-01-16T25:00:00 is not a valid date: it does not exist"),
-    ("0001-01-01", "'date' 0001-01-01 is not a plausible date: expected a year from 1000 to 2999"),
-    ("9999-12-31T23:00:00-05:00", "'date' 9999-12-31T23:00:00-05:00 is not a plausible date: expected a year from 1000 to 2999"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (
+            "yesterday",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text "
+            "'yesterday'",
+        ),
+        (
+            "2025-1-16",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text "
+            "'2025-1-16'",
+        ),
+        (
+            "2025-01-16 at noon",
+            "'date' must be YYYY-MM-DD or an ISO 8601 date-time such as 2025-01-19T08:30:00+02:00, got text "
+            "'2025-01-16 at noon'",
+        ),
+        ("2025-02-30", "'date' 2025-02-30 is not a valid date: it does not exist"),
+        ("2025-13-01", "'date' 2025-13-01 is not a valid date: it does not exist"),
+        ("2025-01-16T25:00:00", "'date' 2025-01-16T25:00:00 is not a valid date: it does not exist"),
+        ("0001-01-01", "'date' 0001-01-01 is not a plausible date: expected a year from 1000 to 2999"),
+        (
+            "9999-12-31T23:00:00-05:00",
+            "'date' 9999-12-31T23:00:00-05:00 is not a plausible date: expected a year from 1000 to 2999",
+        ),
+    ],
+)
 def test_dates_that_are_not_dates(tmp_path, value, message):
     assert one(tmp_path, article(date=value)) == [f"{PATH}:3: {message}"]
 
@@ -241,10 +302,15 @@ def test_unknown_references_in_block_lists_are_named_at_the_item_line(tmp_path):
 
 
 def test_references_resolve_by_alias_in_any_script_case_and_punctuation(tmp_path):
-    text = article(regions="[IRAK, الجولان]", extra="actors: [\"KATA'IB-HEZBOLLAH\", كَتَائِبُ حِزْبِ اللّٰه]\nthemes: [Militias]\n")
+    text = article(
+        regions="[IRAK, الجولان]", extra='actors: ["KATA\'IB-HEZBOLLAH", كَتَائِبُ حِزْبِ اللّٰه]\nthemes: [Militias]\n'
+    )
     content, found = checked(tmp_path, {"a.md": text})
     assert found == []
-    assert (content.articles[0].regions, content.articles[0].actors) == (("iraq", "golan-heights"), ("kataib-hezbollah",))
+    assert (content.articles[0].regions, content.articles[0].actors) == (
+        ("iraq", "golan-heights"),
+        ("kataib-hezbollah",),
+    )
 
 
 # Slugs ------------------------------------------------------------------------------------------
@@ -256,9 +322,12 @@ def test_duplicate_slugs_name_both_files(tmp_path):
         "other.md": article("Three", extra="slug: talks\n"),
     })
     assert found == [
-        "content/articles/2025/01/talks.md:1: slug 'talks' is also used by content/articles/2025/02/talks.md, content/articles/other.md",
-        "content/articles/2025/02/talks.md:1: slug 'talks' is also used by content/articles/2025/01/talks.md, content/articles/other.md",
-        "content/articles/other.md:7: slug 'talks' is also used by content/articles/2025/01/talks.md, content/articles/2025/02/talks.md",
+        "content/articles/2025/01/talks.md:1: slug 'talks' is also used by content/articles/2025/02/talks.md, "
+        "content/articles/other.md",
+        "content/articles/2025/02/talks.md:1: slug 'talks' is also used by content/articles/2025/01/talks.md, "
+        "content/articles/other.md",
+        "content/articles/other.md:7: slug 'talks' is also used by content/articles/2025/01/talks.md, "
+        "content/articles/2025/02/talks.md",
     ]
 
 
@@ -270,7 +339,24 @@ def test_a_draft_and_a_published_article_may_not_share_a_slug(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("slug", ["../etc", "a/b", "..", "./x", "x\\\\y", "A-Report", "a report", "a%2Fb", "a?b", "a#b", "ترامب", "a.html", "\"a\\nb\""])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "../etc",
+        "a/b",
+        "..",
+        "./x",
+        "x\\\\y",
+        "A-Report",
+        "a report",
+        "a%2Fb",
+        "a?b",
+        "a#b",
+        "ترامب",
+        "a.html",
+        '"a\\nb"',
+    ],
+)
 def test_slugs_that_could_escape_the_site_or_break_a_url(tmp_path, slug):
     text = article(extra=f"slug: {slug}\n")
     [problem] = one(tmp_path, text)
@@ -286,14 +372,17 @@ def test_the_slug_index_is_reserved(tmp_path):
 @pytest.mark.parametrize("name", ["Bad Name.md", "UPPER.md", "café.md", "a.b.md"])
 def test_a_file_name_that_is_not_a_slug(tmp_path, name):
     assert problems(tmp_path, {name: article()}) == [
-        f"content/articles/{name}:1: the file name '{name[:-3]}' may contain only lowercase letters, digits and hyphens, "
+        f"content/articles/{name}:1: the file name '{name[:-3]}' may contain only lowercase letters, digits and "
+        "hyphens, "
         "like 'golan-heights': rename the file or set 'slug:'"
     ]
 
 
 def test_a_file_named_index(tmp_path):
     assert problems(tmp_path, {"2025/index.md": article()}) == [
-        "content/articles/2025/index.md:1: the file name 'index' is reserved for the section's own page: rename the file or set 'slug:'"]
+        "content/articles/2025/index.md:1: the file name 'index' is reserved for the section's own page: rename the "
+        "file or set 'slug:'"
+    ]
 
 
 def test_a_file_name_that_is_not_a_slug_is_fine_with_a_slug_field(tmp_path):
@@ -311,7 +400,9 @@ def test_slugs_may_have_any_hyphens_the_contract_allows(tmp_path):
 
 def test_an_invisible_control_character_is_a_warning_at_its_line(tmp_path):
     content, found = checked(tmp_path, {"a.md": article(title='"Bell\\a here"')})
-    assert [str(p) for p in found] == [f"{PATH}:2: warning: 'title' contains the invisible control character U+0007: remove it"]
+    assert [str(p) for p in found] == [
+        f"{PATH}:2: warning: 'title' contains the invisible control character U+0007: remove it"
+    ]
     assert content.articles[0].title == "Bell\a here"
 
 
@@ -327,7 +418,8 @@ EXPECTED = [
     "content/articles/missing.md:2: 'regions' is required: give a list with at least one entry",
     "content/articles/missing.md:2: 'source' is required",
     "content/articles/missing.md:2: 'summary' is required",
-    "content/articles/no-front.md:1: no front matter: the file must start with a line '---', then the fields, then '---'",
+    "content/articles/no-front.md:1: no front matter: the file must start with a line '---', then the fields, then "
+    "'---'",
     "content/articles/tabs.md:4: a tab is used for indentation; YAML allows only spaces",
     "content/articles/types.md:2: 'title' must be text, got a list",
     "content/articles/types.md:3: 'date' 2025-02-30 is not a valid date: it does not exist",
@@ -354,7 +446,9 @@ def test_every_problem_of_every_file_in_one_run(tmp_path, capsys, monkeypatch):
 
 def test_digest_check_as_a_command_exits_1_without_a_traceback(tmp_path):
     root = broken_project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "digest.cli", "check"], cwd=root, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "digest.cli", "check"], cwd=root, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == EXPECTED
     assert "Traceback" not in result.stderr + result.stdout
@@ -366,7 +460,9 @@ def test_a_content_tree_given_with_content_is_checked_and_shown_relative_to_the_
     monkeypatch.chdir(root)
     assert cli.main(["check", "--content", str(other / "content")]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "other/content/articles/x.md:1: no front matter: the file must start with a line '---', then the fields, then '---'"]
+        "other/content/articles/x.md:1: no front matter: the file must start with a line '---', then the fields, "
+        "then '---'"
+    ]
 
 
 def test_check_refuses_a_folder_that_is_not_a_content_tree(tmp_path, capsys):

@@ -97,7 +97,7 @@ def test_the_build_gets_the_pages_address_as_site_url(workflow):
     pages = step_using(workflow, "build", "actions/configure-pages")
     build = run_step(workflow, "build", "digest build")
     assert position(workflow, "build", pages) < position(workflow, "build", build)
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert build["env"]["SITE_URL"] == "${{{{ steps.{}.outputs.base_url }}}}/".format(pages["id"])
 
 
 def test_site_url_comes_from_the_environment_with_a_default(monkeypatch):
@@ -117,7 +117,7 @@ def test_deploy_job_deploys_the_build_to_the_github_pages_environment(workflow):
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     step = step_using(workflow, "deploy", "actions/deploy-pages")
-    assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % step["id"]
+    assert deploy["environment"]["url"] == "${{{{ steps.{}.outputs.page_url }}}}".format(step["id"])
 
 
 def test_digest_build_writes_into_the_configured_site_dir(tmp_path, capsys):

@@ -38,7 +38,10 @@ def test_every_value_keeps_its_file_line():
 
 
 def test_dates_stay_text_for_validation_to_judge():
-    assert load("date: 2025-01-16\nwhen: 2025-01-16T08:30:00+02:00\n").value == {"date": "2025-01-16", "when": "2025-01-16T08:30:00+02:00"}
+    assert load("date: 2025-01-16\nwhen: 2025-01-16T08:30:00+02:00\n").value == {
+        "date": "2025-01-16",
+        "when": "2025-01-16T08:30:00+02:00",
+    }
 
 
 def test_a_key_given_twice_keeps_the_first_and_says_so():
@@ -53,7 +56,9 @@ def test_anchors_and_aliases_within_bounds_are_read():
 
 
 def test_a_large_registry_without_aliases_is_not_mistaken_for_a_bomb():
-    text = "".join(f"actor-{i}: {{name: Actor {i}, kind: person, aliases: [A{i}, B{i}, C{i}]}}\n" for i in range(10_000))
+    text = "".join(
+        f"actor-{i}: {{name: Actor {i}, kind: person, aliases: [A{i}, B{i}, C{i}]}}\n" for i in range(10_000)
+    )
     assert len(load(text).value) == 10_000
 
 
@@ -82,25 +87,42 @@ def test_front_matter_missing_unclosed_or_empty(text, message):
 
 # Syntax errors, in the curator's words, at the line to fix ---------------------------------------
 
-@pytest.mark.parametrize("text, line, message", [
-    ("title: T\nsummary: Iraq: the vote\n", 3,
-     "a ':' here is read as a new field: put the value in quotes (title: \"Iraq: the vote\") or fix the indentation"),
-    ("title: T\nsummary: \"unclosed\nregions: [iraq]\n", 3, "a quoted value is not closed: add the closing quote"),
-    ("title: T\nregions: [iraq, syria\nsummary: S\n", 3, "a list in [brackets] is not closed: expected ',' or ']'"),
-    ("source: {name: X\ntitle: T\n", 2, "a mapping in {braces} is not closed: expected ',' or '}'"),
-    ("title: T\nsource:\n  name: X\n url: Y\n", 5,
-     "expected a 'name: value' line here: check the indentation, or put the whole value in quotes"),
-    ("title: \"Quoted\" and more\n", 2,
-     "expected a 'name: value' line here: check the indentation, or put the whole value in quotes"),
-    ("title: T\nregions:\n  - iraq\n  syria\nsummary: S\n", 5, "expected 'name: value' here: is a ':' missing?"),
-    ("- iraq\nsyria: x\n", 3, "expected a '- ' list item here: check the indentation"),
-    ("title: *bold* words\n", 2, "'*' cannot start a value in YAML: put the value in quotes"),
-    ("title: & co\n", 2, "'&' cannot start a value in YAML: put the value in quotes"),
-    ("title: @handle said\n", 2, "'@' cannot start a value in YAML: put the value in quotes"),
-    ("title: `code`\n", 2, "'`' cannot start a value in YAML: put the value in quotes"),
-    ("title: T\nsummary: *summary\n", 3, "'*' starts an alias in YAML, and no '&' anchor has that name: put the value in quotes"),
-    ("title: T\n---\ntitle: U\n", 3, "a second document (a '---' line) in the file: there must be only one"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        (
+            "title: T\nsummary: Iraq: the vote\n",
+            3,
+            "a ':' here is read as a new field: put the value in quotes (title: \"Iraq: the vote\") or fix the "
+            "indentation",
+        ),
+        ('title: T\nsummary: "unclosed\nregions: [iraq]\n', 3, "a quoted value is not closed: add the closing quote"),
+        ("title: T\nregions: [iraq, syria\nsummary: S\n", 3, "a list in [brackets] is not closed: expected ',' or ']'"),
+        ("source: {name: X\ntitle: T\n", 2, "a mapping in {braces} is not closed: expected ',' or '}'"),
+        (
+            "title: T\nsource:\n  name: X\n url: Y\n",
+            5,
+            "expected a 'name: value' line here: check the indentation, or put the whole value in quotes",
+        ),
+        (
+            'title: "Quoted" and more\n',
+            2,
+            "expected a 'name: value' line here: check the indentation, or put the whole value in quotes",
+        ),
+        ("title: T\nregions:\n  - iraq\n  syria\nsummary: S\n", 5, "expected 'name: value' here: is a ':' missing?"),
+        ("- iraq\nsyria: x\n", 3, "expected a '- ' list item here: check the indentation"),
+        ("title: *bold* words\n", 2, "'*' cannot start a value in YAML: put the value in quotes"),
+        ("title: & co\n", 2, "'&' cannot start a value in YAML: put the value in quotes"),
+        ("title: @handle said\n", 2, "'@' cannot start a value in YAML: put the value in quotes"),
+        ("title: `code`\n", 2, "'`' cannot start a value in YAML: put the value in quotes"),
+        (
+            "title: T\nsummary: *summary\n",
+            3,
+            "'*' starts an alias in YAML, and no '&' anchor has that name: put the value in quotes",
+        ),
+        ("title: T\n---\ntitle: U\n", 3, "a second document (a '---' line) in the file: there must be only one"),
+    ],
+)
 def test_syntax_errors_say_what_to_do_at_the_right_line(text, line, message):
     assert refusal(text, first_line=2) == (line, message)
 
@@ -124,7 +146,10 @@ def test_a_raw_control_character_is_named_at_its_line():
 
 
 def test_merge_keys_and_complex_keys_are_refused():
-    assert refusal("base: &b {name: X}\nentry:\n  <<: *b\n") == (3, "merge keys ('<<') are not supported; write the fields out")
+    assert refusal("base: &b {name: X}\nentry:\n  <<: *b\n") == (
+        3,
+        "merge keys ('<<') are not supported; write the fields out",
+    )
     assert refusal("? [a, b]\n: c\n") == (1, "a key must be a plain name, got a list or mapping")
 
 
@@ -197,8 +222,13 @@ def test_a_billion_laughs_is_refused_at_the_alias_that_crosses_the_budget():
 
 def test_a_billion_laughs_never_hangs_the_reader():
     """In a fresh process with a time limit, so that a regression fails instead of hanging the suite."""
-    script = "import sys; from digest.read.yaml_lines import load, YamlProblem\ntry: load(sys.stdin.read())\nexcept YamlProblem as p: print(p.message)"
-    result = subprocess.run([sys.executable, "-c", script], input=billion_laughs(12), capture_output=True, text=True, timeout=60)
+    script = (
+        "import sys; from digest.read.yaml_lines import load, YamlProblem\n"
+        "try: load(sys.stdin.read())\nexcept YamlProblem as p: print(p.message)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], input=billion_laughs(12), capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.startswith("refused: aliases expand to more than"), result.stderr
 
 

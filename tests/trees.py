@@ -40,7 +40,9 @@ armed-factions: {name: Armed factions, aliases: [militias]}
 """
 
 
-def article(title: str = "A report", date: str = "2025-01-16", regions: str = "[iraq]", extra: str = "", body: str = "Notes.\n") -> str:
+def article(
+    title: str = "A report", date: str = "2025-01-16", regions: str = "[iraq]", extra: str = "", body: str = "Notes.\n"
+) -> str:
     """An article file's text; `extra` is more front matter lines."""
     return (
         f"---\ntitle: {title}\ndate: {date}\nsource: The New Arab\nregions: {regions}\n"
@@ -57,7 +59,9 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def content_tree(root: Path, articles: dict[str, str], regions: str = REGIONS, actors: str = ACTORS, themes: str = THEMES) -> Path:
+def content_tree(
+    root: Path, articles: dict[str, str], regions: str = REGIONS, actors: str = ACTORS, themes: str = THEMES
+) -> Path:
     """A content tree with the small registries above and the given articles (name -> text)."""
     files = {"content/regions.yml": regions, "content/actors.yml": actors, "content/themes.yml": themes}
     files.update({f"content/articles/{name}": text for name, text in articles.items()})
@@ -65,7 +69,9 @@ def content_tree(root: Path, articles: dict[str, str], regions: str = REGIONS, a
 
 
 def settings_for(root: Path) -> Settings:
-    return Settings(content_dir=root / "content", templates_dir=REPO / "templates" / "pages", root=root, site_name="Test digest")
+    return Settings(
+        content_dir=root / "content", templates_dir=REPO / "templates" / "pages", root=root, site_name="Test digest"
+    )
 
 
 def mkdocs_project(root: Path, site_url: str = "https://example.org/digest/") -> Path:

@@ -5,13 +5,13 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from digest.check.aliases import AliasTable
 from digest.check.fields import Fields, found, slug_problem
-from digest.model import Article, Content, Quote, Source
 from digest.check.placeholders import is_placeholder, placeholder_problems
+from digest.check.registries import CheckedRegistries, check_registries
+from digest.model import Article, Content, Quote, Source
 from digest.problems import ContentError, Problem, errors_in
 from digest.read.tree import RawArticle, RawContent
-from digest.check.registries import CheckedRegistries, check_registries
-from digest.check.aliases import AliasTable
 
 ARTICLE_FIELDS = (
     "title", "date", "source", "regions", "summary", "actors", "themes",
@@ -65,7 +65,10 @@ def _article(raw: RawArticle, checker: Fields, checked: CheckedRegistries, today
     summary = checker.text(fields, "summary", (), required=True)
     language = _language(fields, checker)
     quotes = _quotes(fields, checker, checked.tables["actors"])
-    also = tuple(_link(item, where, checker) for item, where in checker.mapping_list(fields, "also_published", (), "name: and url:"))
+    also = tuple(
+        _link(item, where, checker)
+        for item, where in checker.mapping_list(fields, "also_published", (), "name: and url:")
+    )
     draft = checker.boolean(fields, "draft", (), default=False)
     for where, message, warning in placeholder_problems(fields, draft):
         checker.problem(where, message, warning)
@@ -93,10 +96,12 @@ def _published(fields: dict, checker: Fields, today: dt.date) -> dt.datetime | N
         checker.problem(("date",), f"'date' {text} is not a valid date: it does not exist")
         return None
     if not YEARS[0] <= published.year <= YEARS[1]:
-        checker.problem(("date",), f"'date' {text} is not a plausible date: expected a year from {YEARS[0]} to {YEARS[1]}")
+        checker.problem(
+            ("date",), f"'date' {text} is not a plausible date: expected a year from {YEARS[0]} to {YEARS[1]}"
+        )
         return None
     if published.tzinfo is None:
-        published = published.replace(tzinfo=dt.timezone.utc)
+        published = published.replace(tzinfo=dt.UTC)
     if published.date() > today:
         checker.problem(("date",), f"'date' {text} is in the future", warning=True)
     return published
@@ -110,13 +115,18 @@ def _source(fields: dict, checker: Fields) -> Source | None:
         url = checker.url(value, "url", ("source",))
         return Source(name, url) if name else None
     if isinstance(value, list):
-        checker.problem(("source",), f"'source' must be a name or a mapping like {{name: The New Arab, url: https://...}}, got {found(value)}")
+        checker.problem(
+            ("source",),
+            f"'source' must be a name or a mapping like {{name: The New Arab, url: https://...}}, got {found(value)}",
+        )
         return None
     name = checker.text(fields, "source", (), required=True)
     return Source(name) if name else None
 
 
-def _references(fields: dict, key: str, checker: Fields, table: AliasTable, what: str, required: bool = False) -> tuple[str, ...]:
+def _references(
+    fields: dict, key: str, checker: Fields, table: AliasTable, what: str, required: bool = False
+) -> tuple[str, ...]:
     slugs = []
     for name, where in checker.text_list(fields, key, (), required):
         if is_placeholder(name):
@@ -161,7 +171,9 @@ def _slug(fields: dict, raw: RawArticle, checker: Fields) -> str:
         return slug
     reason = slug_problem(raw.stem)
     if reason:
-        checker.problems.append(Problem(raw.path, 1, f"the file name '{raw.stem}' {reason}: rename the file or set 'slug:'"))
+        checker.problems.append(
+            Problem(raw.path, 1, f"the file name '{raw.stem}' {reason}: rename the file or set 'slug:'")
+        )
     return raw.stem
 
 

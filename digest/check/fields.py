@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from digest.problems import Problem, describe
-from digest.read.yaml_lines import Located, KeyPath
+from digest.read.yaml_lines import KeyPath, Located
 
 SLUG = re.compile(r"[a-z0-9-]+")
 SLUG_RULE = "lowercase letters, digits and hyphens, like 'golan-heights'"
@@ -68,7 +69,7 @@ class Fields:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
-                self.problem(where + (key,), f"unknown field '{key}' in {what}{hint}", warning=True)
+                self.problem((*where, key), f"unknown field '{key}' in {what}{hint}", warning=True)
 
     def present(self, mapping: dict, key: str, where: KeyPath, required: bool, hint: str = "") -> bool:
         """Whether mapping has a value for key; a required key that is missing or empty is a problem.
@@ -80,7 +81,7 @@ class Fields:
         if required:
             hint = f": {hint}" if hint else ""
             if key in mapping:
-                self.problem(where + (key,), f"'{key}' is empty{where_in(where)}{hint}")
+                self.problem((*where, key), f"'{key}' is empty{where_in(where)}{hint}")
             else:
                 self.problem(where, f"'{key}' is required{where_in(where)}{hint}")
         return False
@@ -93,22 +94,29 @@ class Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, bool):
-            self.problem(where + (key,), f"'{key}' must be text, got true/false (yes, no, on and off are too): put the value in quotes")
+            self.problem(
+                (*where, key),
+                f"'{key}' must be text, got true/false (yes, no, on and off are too): put the value in quotes",
+            )
             return None
         if not isinstance(value, str):
-            self.problem(where + (key,), f"'{key}' must be text, got {found(value)}")
+            self.problem((*where, key), f"'{key}' must be text, got {found(value)}")
             return None
         if not value.strip():
-            self.problem(where + (key,), f"'{key}' is empty{where_in(where)}")
+            self.problem((*where, key), f"'{key}' is empty{where_in(where)}")
             return None
-        self.invisible(value, key, where + (key,))
+        self.invisible(value, key, (*where, key))
         return value.strip()
 
     def invisible(self, value: str, what: str, where: KeyPath) -> None:
         """A warning for an invisible control character (pasted, or a YAML escape such as "\\a")."""
         control = CONTROL.search(value)
         if control:
-            self.problem(where, f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it", warning=True)
+            self.problem(
+                where,
+                f"'{what}' contains the invisible control character U+{ord(control.group()):04X}: remove it",
+                warning=True,
+            )
 
     def text_list(self, mapping: dict, key: str, where: KeyPath, required: bool = False) -> list[tuple[str, KeyPath]]:
         """A list of strings, each with its own path (for the line of an unknown reference)."""
@@ -116,17 +124,17 @@ class Fields:
             return []
         value = mapping[key]
         if not isinstance(value, list):
-            self.problem(where + (key,), f"'{key}' must be a list (like [a, b] or '- a' lines), got {found(value)}")
+            self.problem((*where, key), f"'{key}' must be a list (like [a, b] or '- a' lines), got {found(value)}")
             return []
         if required and not value:
-            self.problem(where + (key,), f"'{key}' is empty: give at least one entry")
+            self.problem((*where, key), f"'{key}' is empty: give at least one entry")
         items = []
         for index, item in enumerate(value):
             if isinstance(item, (str, int)) and not isinstance(item, bool) and str(item).strip():
-                self.invisible(str(item), key, where + (key, index))
-                items.append((str(item).strip(), where + (key, index)))
+                self.invisible(str(item), key, (*where, key, index))
+                items.append((str(item).strip(), (*where, key, index)))
             else:
-                self.problem(where + (key, index), f"each entry of '{key}' must be a name, got {found(item)}")
+                self.problem((*where, key, index), f"each entry of '{key}' must be a name, got {found(item)}")
         return items
 
     def mapping_list(self, mapping: dict, key: str, where: KeyPath, fields: str) -> list[tuple[dict, KeyPath]]:
@@ -135,14 +143,14 @@ class Fields:
             return []
         value = mapping[key]
         if not isinstance(value, list):
-            self.problem(where + (key,), f"'{key}' must be a list of entries with {fields}, got {found(value)}")
+            self.problem((*where, key), f"'{key}' must be a list of entries with {fields}, got {found(value)}")
             return []
         items = []
         for index, item in enumerate(value):
             if isinstance(item, dict):
-                items.append((item, where + (key, index)))
+                items.append((item, (*where, key, index)))
             else:
-                self.problem(where + (key, index), f"each entry of '{key}' must have {fields}, got {found(item)}")
+                self.problem((*where, key, index), f"each entry of '{key}' must have {fields}, got {found(item)}")
         return items
 
     def boolean(self, mapping: dict, key: str, where: KeyPath, default: bool) -> bool:
@@ -150,7 +158,7 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.problem(where + (key,), f"'{key}' must be true or false, got {found(value)}")
+            self.problem((*where, key), f"'{key}' must be true or false, got {found(value)}")
             return default
         return value
 
@@ -165,6 +173,8 @@ class Fields:
         if value is None:
             return None
         if not re.match(r"^https?://[^\s/]+", value):
-            self.problem(where + (key,), f"'{key}' must be a web address starting with http:// or https://, got '{value}'")
+            self.problem(
+                (*where, key), f"'{key}' must be a web address starting with http:// or https://, got '{value}'"
+            )
             return None
         return value

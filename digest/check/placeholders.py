@@ -5,7 +5,8 @@ may not (each is an error). Knows nothing of files; works on one article's front
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from digest.read.yaml_lines import KeyPath
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from digest.check.aliases import AliasTable, normalise
 from digest.check.fields import Fields, found
 from digest.model import ACTOR_KINDS, Actor, Region, Registries, Theme
 from digest.problems import Problem
 from digest.read.tree import RawContent
-from digest.check.aliases import AliasTable, normalise
 
 FIELDS = {
     "regions": ("name", "parent", "aliases", "description"),
     "actors": ("name", "kind", "aliases", "member_of", "aligned_with", "based_in", "description"),
     "themes": ("name", "aliases", "description"),
 }
-EXAMPLE = {"regions": "iraq: {name: Iraq}", "actors": "kataib-hezbollah: {name: Kata'ib Hezbollah, kind: armed-group}", "themes": "ceasefire: {name: Ceasefire}"}
+EXAMPLE = {
+    "regions": "iraq: {name: Iraq}",
+    "actors": "kataib-hezbollah: {name: Kata'ib Hezbollah, kind: armed-group}",
+    "themes": "ceasefire: {name: Ceasefire}",
+}
 
 
 @dataclass
@@ -66,7 +70,11 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
         fields = checker.mapping(value, (slug,), f"'{slug}'")
         if checker.slug(slug, (slug,), "slug") and fields is not None:
             if slugs.setdefault(normalise(slug), slug) != slug:
-                checker.problem((slug,), f"slug '{slug}' reads the same as '{slugs[normalise(slug)]}' (references ignore hyphens): merge or rename one")
+                checker.problem(
+                    (slug,),
+                    f"slug '{slug}' reads the same as '{slugs[normalise(slug)]}' (references ignore hyphens): merge "
+                    "or rename one",
+                )
                 continue
             checker.unknown_keys(fields, (slug,), FIELDS[name], f"'{slug}'")
             # a copy: the checks below write into it, and the parsed document may be reused next build
@@ -79,7 +87,8 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
         if owner is not None:
             entry.checker.problem(
                 (entry.slug, "name"),
-                f"the name '{entry.name}' of '{entry.slug}' is also a name or alias of '{owner}': references by it reach '{owner}'",
+                f"the name '{entry.name}' of '{entry.slug}' is also a name or alias of '{owner}': references by it "
+                f"reach '{owner}'",
                 warning=True,
             )
         aliases = entry.checker.text_list(entry.fields, "aliases", (entry.slug,))
@@ -87,14 +96,20 @@ def _read_entries(name: str, checker: Fields, table: AliasTable) -> list[_Entry]
         for alias, where in aliases:
             owner = table.add_alias(entry.slug, alias)
             if owner is not None:
-                entry.checker.problem(where, f"alias '{alias}' of '{entry.slug}' is already used by '{owner}' ({table.names[owner]})")
+                entry.checker.problem(
+                    where, f"alias '{alias}' of '{entry.slug}' is already used by '{owner}' ({table.names[owner]})"
+                )
     return entries
 
 
 def _reference(entry: _Entry, key: str, table: AliasTable, what: str, same_registry: bool = True) -> list[str]:
     """Resolve a slug-or-alias list field of an entry; unknown names are reported with suggestions."""
     value = entry.fields.get(key)
-    names = [(value, (entry.slug, key))] if isinstance(value, str) else entry.checker.text_list(entry.fields, key, (entry.slug,))
+    names = (
+        [(value, (entry.slug, key))]
+        if isinstance(value, str)
+        else entry.checker.text_list(entry.fields, key, (entry.slug,))
+    )
     slugs = []
     for name, where in names:
         slug = table.resolve(name)
@@ -110,7 +125,9 @@ def _reference(entry: _Entry, key: str, table: AliasTable, what: str, same_regis
 def _region(entry: _Entry, tables: dict[str, AliasTable]) -> Region:
     parent = entry.fields.get("parent")
     if parent is not None and not isinstance(parent, str):
-        entry.checker.problem((entry.slug, "parent"), f"'parent' of '{entry.slug}' must be the slug of one region, got {found(parent)}")
+        entry.checker.problem(
+            (entry.slug, "parent"), f"'parent' of '{entry.slug}' must be the slug of one region, got {found(parent)}"
+        )
         parent = None
     parents = _reference(entry, "parent", tables["regions"], "region") if parent else []
     return Region(
@@ -127,10 +144,16 @@ def _actor(entry: _Entry, tables: dict[str, AliasTable]) -> Actor:
     if kind is not None and kind not in ACTOR_KINDS:
         close = difflib.get_close_matches(kind, ACTOR_KINDS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        entry.checker.problem((entry.slug, "kind"), f"unknown kind '{kind}' of '{entry.slug}': expected one of {', '.join(ACTOR_KINDS)}{hint}")
+        entry.checker.problem(
+            (entry.slug, "kind"),
+            f"unknown kind '{kind}' of '{entry.slug}': expected one of {', '.join(ACTOR_KINDS)}{hint}",
+        )
     based_in = entry.fields.get("based_in")
     if based_in is not None and not isinstance(based_in, str):
-        entry.checker.problem((entry.slug, "based_in"), f"'based_in' of '{entry.slug}' must be the slug of one region, got {found(based_in)}")
+        entry.checker.problem(
+            (entry.slug, "based_in"),
+            f"'based_in' of '{entry.slug}' must be the slug of one region, got {found(based_in)}",
+        )
         based_in = None
     regions = _reference(entry, "based_in", tables["regions"], "region", same_registry=False) if based_in else []
     return Actor(
@@ -165,5 +188,11 @@ def _parent_cycles(regions: dict[str, Region], entries: dict[str, _Entry]) -> li
             first = min(cycle)
             loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
             checker = entries[first].checker
-            problems.append(Problem(checker.path, checker.document.line(first, "parent"), "regions form a cycle of parents: " + " > ".join(loop)))
+            problems.append(
+                Problem(
+                    checker.path,
+                    checker.document.line(first, "parent"),
+                    "regions form a cycle of parents: " + " > ".join(loop),
+                )
+            )
     return problems

@@ -13,10 +13,56 @@ import re
 
 LABEL = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*[\d.,\s]*[kKmM]?$")
 SOCIAL = frozenset(
-    """share shares shared sharing tweet tweets post pin email e-mail print copy link facebook twitter x
-    whatsapp telegram linkedin reddit pinterest messenger instagram youtube tiktok threads bluesky on
-    this article story via follow us subscribe newsletter save bookmark comment comments like likes
-    views read more related advertisement sponsored""".split()
+    [
+        "share",
+        "shares",
+        "shared",
+        "sharing",
+        "tweet",
+        "tweets",
+        "post",
+        "pin",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "link",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "messenger",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "on",
+        "this",
+        "article",
+        "story",
+        "via",
+        "follow",
+        "us",
+        "subscribe",
+        "newsletter",
+        "save",
+        "bookmark",
+        "comment",
+        "comments",
+        "like",
+        "likes",
+        "views",
+        "read",
+        "more",
+        "related",
+        "advertisement",
+        "sponsored",
+    ]
 )
 FORM_PROMPT = re.compile(
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)"
@@ -69,7 +115,12 @@ def is_chrome(line: str) -> bool:
 def _shouting(line: str, words: list[str]) -> bool:
     """A short line in capitals: a widget heading such as 'LEAVE A REPLY' or 'RELATED POSTS'."""
     letters = [c for c in line if c.isalpha()]
-    return len(words) <= 6 and len(letters) > 3 and all(c.isupper() for c in letters if c.isascii()) and any(c.isascii() for c in letters)
+    return (
+        len(words) <= 6
+        and len(letters) > 3
+        and all(c.isupper() for c in letters if c.isascii())
+        and any(c.isascii() for c in letters)
+    )
 
 
 def _provenance_note(line: str, words: list[str]) -> bool:

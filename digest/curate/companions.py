@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest.curate.reprints import Record, likely_reprints
 from digest.model import Article
 from digest.problems import Problem
-from digest.curate.reprints import Record, likely_reprints
 
 SUFFIX = ".source.txt"
 
@@ -22,7 +22,9 @@ def companion_path(article_path: Path) -> Path:
 def record_for(article: Article, root: Path) -> Record:
     """The article as reprint detection sees it: title, date, addresses, and its kept text or else its summary."""
     kept = companion_path(root / article.path)
-    text = kept.read_text(encoding="utf-8", errors="replace") if kept.is_file() else f"{article.summary}\n\n{article.body}"
+    text = (
+        kept.read_text(encoding="utf-8", errors="replace") if kept.is_file() else f"{article.summary}\n\n{article.body}"
+    )
     urls = frozenset(s.url for s in (article.source, *article.also_published) if s.url)
     return Record(article.path, article.title, text, article.date, urls)
 

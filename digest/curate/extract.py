@@ -36,7 +36,9 @@ HEADER_LINES = 8
 """Lines at the top where a dateline, byline or address is looked for."""
 MAX_TITLE_WORDS = 30
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ def _decode(data: bytes) -> str:
 def _from_html(page: str) -> Extracted:
     import trafilatura  # imported here: it is slow to import and only import needs it
 
-    document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False, include_images=False)
+    document = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
     if document is None or not (document.text or "").strip():
         raise ExtractionFailed("no article text found in the page")
     title = _one_line(document.title)
@@ -136,14 +140,20 @@ def _from_text(text: str) -> Extracted:
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
         raise ExtractionFailed("the input is empty")
-    title = lines[first] if len(lines[first].split()) <= MAX_TITLE_WORDS and not clutter.is_chrome(lines[first]) else None
+    title = (
+        lines[first] if len(lines[first].split()) <= MAX_TITLE_WORDS and not clutter.is_chrome(lines[first]) else None
+    )
     body = lines[first + 1 :] if title else lines[first:]
     date = next(filter(None, (_date_in(line) for line in body[:HEADER_LINES] if _is_dateline(line))), None)
     url = next((line for line in body[:HEADER_LINES] if URL.fullmatch(line)), None)
     notes = [match for line in body if len(line.split()) <= 12 and (match := SOURCE_LINE.match(line))]
     source = _source_name(notes[0].group("name")) if notes else None
     url = url or next((m.group() for note in notes if (m := URL.search(note.group()))), None)
-    kept = [line for line in body if not (_is_dateline(line) and _date_in(line)) and line != url and not SOURCE_LINE.match(line)]
+    kept = [
+        line
+        for line in body
+        if not (_is_dateline(line) and _date_in(line)) and line != url and not SOURCE_LINE.match(line)
+    ]
     cleaned = clutter.clean("\n".join(kept))
     return Extracted(title, date, source or (_host(url) if url else None), url, cleaned, _language(cleaned, None))
 

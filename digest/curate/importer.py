@@ -10,16 +10,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from digest.check.aliases import normalise
+from digest.check.placeholders import placeholder
 from digest.curate.companions import record_for
 from digest.curate.extract import Extracted, extract
 from digest.curate.mentions import Mention
 from digest.curate.names import Name, find_names
-from digest.read.tree import display_path
 from digest.curate.quotes import Person, candidate_quotes
 from digest.curate.reprints import Match, Record, ReprintIndex
-from digest.check.aliases import normalise
 from digest.curate.scaffold import Draft, Planned, Workspace, draft_text, scalar, slugify, suggest
-from digest.check.placeholders import placeholder
+from digest.read.tree import display_path
 
 DERIVED_SUFFIX = 3
 """'Iraqi', 'Syrian', 'Middle Eastern': a known name plus at most this many letters is an inflection of it."""
@@ -92,9 +92,17 @@ class Importer:
         )
         files = (
             Planned(draft_path, draft_text(draft, slug), "draft"),
-            Planned(text_path, _kept_text(extracted, file_name), "extracted text, kept for reference and never published"),
+            Planned(
+                text_path, _kept_text(extracted, file_name), "extracted text, kept for reference and never published"
+            ),
         )
-        record = Record(display_path(draft_path, self.workspace.root), title, extracted.text, extracted.date, frozenset(filter(None, [extracted.source_url])))
+        record = Record(
+            display_path(draft_path, self.workspace.root),
+            title,
+            extracted.text,
+            extracted.date,
+            frozenset(filter(None, [extracted.source_url])),
+        )
         reprints = tuple(self._reprint(match, extracted) for match in self._index.similar(record))
         self.workspace.reserve(slug, draft_path)
         self._index.add(record)
@@ -103,7 +111,7 @@ class Importer:
     def _derived(self, run: str) -> bool:
         key = normalise(run)
         return any(
-            MIN_DERIVED_STEM <= stem and len(key) - stem <= DERIVED_SUFFIX
+            stem >= MIN_DERIVED_STEM and len(key) - stem <= DERIVED_SUFFIX
             for stem in (matcher.known_prefix(key) for matcher in self.workspace.matchers.values())
         )
 
@@ -125,7 +133,9 @@ class Importer:
     def _people(self, text: str, mentions: dict[str, list[Mention]], names: list[Name]) -> list[Person]:
         """Who may be a speaker: actors of kind person, unknown full names, and a surname standing for either."""
         actors = self.workspace.content.registries.actors
-        people = [Person(m.start, m.end, actors[m.slug].name) for m in mentions["actors"] if actors[m.slug].kind == "person"]
+        people = [
+            Person(m.start, m.end, actors[m.slug].name) for m in mentions["actors"] if actors[m.slug].kind == "person"
+        ]
         people += [Person(n.start, n.end, n.text) for n in names if len(n.words) > 1]
         named = sorted(people, key=lambda p: p.start)
         for name in find_names(text):  # every capitalised word, known or not: 'Hussein' after 'Fuad Hussein'

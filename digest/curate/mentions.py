@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
-from digest.model import Registries
 from digest.check.aliases import normalise
+from digest.model import Registries
 
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+")
 """Letters and digits, with the combining marks (accents, harakat) and tatweel they carry."""
@@ -99,9 +99,9 @@ class Matcher:
                 node = _walk(node, key)
                 if node is not None and _END in node:
                     slug, capitals_only = node[_END]
-                    if not capitals_only or _in_capitals(text[tokens[first].start : tokens[index].end]):
-                        if best is None or index > best[1]:
-                            best = (slug, index)
+                    capitals = not capitals_only or _in_capitals(text[tokens[first].start : tokens[index].end])
+                    if capitals and (best is None or index > best[1]):
+                        best = (slug, index)
                 index += 1
                 if index == len(tokens) or not _joined(text, tokens[index - 1], tokens[index]):
                     break

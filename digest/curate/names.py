@@ -10,26 +10,156 @@ of registries: the caller passes the spans it already knows and how to tell a de
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 WORD = re.compile(r"[^\W\d_](?:[\w’'‘-]*\w)?")
-PARTICLES = frozenset("of al el bin ibn abu abd de del da van von".split())
+PARTICLES = frozenset(["of", "al", "el", "bin", "ibn", "abu", "abd", "de", "del", "da", "van", "von"])
 """Lowercase words that may stand inside a name, between capitalised words."""
 SPLITTERS = frozenset(
-    """minister ministry president vice prime foreign interior defence defense secretary general deputy
-    leader spokesman spokeswoman spokesperson chief commander head king queen prince crown emir
-    ambassador envoy senator governor mayor director colonel lieutenant captain mr mrs ms dr professor
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
+    [
+        "minister",
+        "ministry",
+        "president",
+        "vice",
+        "prime",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "secretary",
+        "general",
+        "deputy",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "commander",
+        "head",
+        "king",
+        "queen",
+        "prince",
+        "crown",
+        "emir",
+        "ambassador",
+        "envoy",
+        "senator",
+        "governor",
+        "mayor",
+        "director",
+        "colonel",
+        "lieutenant",
+        "captain",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "professor",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 FUNCTION_WORDS = frozenset(
-    """a an the this that these those it its he she they we i you his her their our my your as at by for
-    from in into of on onto to with without but and or nor so yet if when while where after before since
-    until amid among despite during however meanwhile moreover notably still also then there here
-    according speaking asked not no yes all some many most several both each every one two three""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "to",
+        "with",
+        "without",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "when",
+        "while",
+        "where",
+        "after",
+        "before",
+        "since",
+        "until",
+        "amid",
+        "among",
+        "despite",
+        "during",
+        "however",
+        "meanwhile",
+        "moreover",
+        "notably",
+        "still",
+        "also",
+        "then",
+        "there",
+        "here",
+        "according",
+        "speaking",
+        "asked",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+    ]
 )
-PLACE_WORDS = frozenset("in at from near across inside outside around towards".split())
+PLACE_WORDS = frozenset(["in", "at", "from", "near", "across", "inside", "outside", "around", "towards"])
 """Words that, just before a name, make it a place."""
 OPENING_QUOTES = "\"“‘'«"
 POSSESSIVE = re.compile(r"[’']s$")
@@ -71,13 +201,17 @@ def _runs(text: str, lowercase: set[str]) -> Iterator[list[re.Match]]:
             continue
         run: list[re.Match] = []
         for index, word in enumerate(words):
-            joined = bool(run) and text[run[-1].end() : word.start()] in (" ", "\u00a0") and not POSSESSIVE.search(run[-1].group())
+            joined = (
+                bool(run)
+                and text[run[-1].end() : word.start()] in (" ", "\u00a0")
+                and not POSSESSIVE.search(run[-1].group())
+            )
             if not joined and run:
                 yield _trimmed(run)
                 run = []
-            if _capitalised(word.group()) and not _sentence_word(text, word, lowercase):
-                run.append(word)
-            elif run and word.group() in PARTICLES and index + 1 < len(words) and _capitalised(words[index + 1].group()):
+            if (_capitalised(word.group()) and not _sentence_word(text, word, lowercase)) or (
+                run and word.group() in PARTICLES and index + 1 < len(words) and _capitalised(words[index + 1].group())
+            ):
                 run.append(word)
             elif run:
                 yield _trimmed(run)
@@ -86,11 +220,18 @@ def _runs(text: str, lowercase: set[str]) -> Iterator[list[re.Match]]:
             yield _trimmed(run)
 
 
-def _split(run: list[re.Match], covered: list[tuple[int, int]], derived: Callable[[str], bool]) -> Iterator[list[re.Match]]:
+def _split(
+    run: list[re.Match], covered: list[tuple[int, int]], derived: Callable[[str], bool]
+) -> Iterator[list[re.Match]]:
     """Pieces of a run between known spans, titles and derived words."""
     piece: list[re.Match] = []
-    for word in run + [None]:
-        if word is None or _inside(word, covered) or POSSESSIVE.sub("", word.group()).casefold() in SPLITTERS or derived(word.group()):
+    for word in [*run, None]:
+        if (
+            word is None
+            or _inside(word, covered)
+            or POSSESSIVE.sub("", word.group()).casefold() in SPLITTERS
+            or derived(word.group())
+        ):
             piece = _trimmed(piece)
             if piece:
                 yield piece
@@ -103,7 +244,13 @@ def _name(text: str, piece: list[re.Match]) -> Name:
     start, end = piece[0].start(), piece[-1].end()
     surface = POSSESSIVE.sub("", text[start:end])
     before = re.findall(r"\w+", text[max(0, start - 20) : start])
-    return Name(surface, start, start + len(surface), tuple(surface.split()), bool(before) and before[-1].casefold() in PLACE_WORDS)
+    return Name(
+        surface,
+        start,
+        start + len(surface),
+        tuple(surface.split()),
+        bool(before) and before[-1].casefold() in PLACE_WORDS,
+    )
 
 
 def _trimmed(run: list[re.Match]) -> list[re.Match]:

@@ -16,11 +16,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz import fuzz
-
 
 SHINGLE = 4
 TEXT_SHARE = 0.5
@@ -93,7 +92,9 @@ class ReprintIndex:
             if ratio:
                 found.setdefault(key, (round(ratio), f"the titles are {round(ratio)}% alike"))
         found.pop(record.key, None)
-        return [Match(key, reason) for key, (_, reason) in sorted(found.items(), key=lambda item: (-item[1][0], item[0]))]
+        return [
+            Match(key, reason) for key, (_, reason) in sorted(found.items(), key=lambda item: (-item[1][0], item[0]))
+        ]
 
     def _text_matches(self, shingles: frozenset[int]) -> list[tuple[str, float]]:
         if len(shingles) < MIN_SHINGLES:

@@ -14,14 +14,14 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from digest.check.aliases import AliasTable
+from digest.check.articles import validate
+from digest.check.placeholders import placeholder
 from digest.curate.companions import companion_path
 from digest.curate.mentions import Matcher, Mention, matchers, ranked, words
 from digest.model import Content, Registries
-from digest.check.placeholders import placeholder
 from digest.problems import ContentError, errors_in
-from digest.check.aliases import AliasTable
 from digest.read.tree import ARTICLES_DIR, display_path, read_content
-from digest.check.articles import validate
 
 MAX_SLUG = 72
 REFERENCE_HINTS = {
@@ -140,7 +140,10 @@ def suggest(workspace: Workspace, mentions: dict[str, list[Mention]]) -> dict[st
     """Registry name -> the entries mentioned, most mentioned first."""
     registries = workspace.content.registries
     entries = {"regions": registries.regions, "actors": registries.actors, "themes": registries.themes}
-    return {name: [Suggested(slug, entries[name][slug].name, count) for slug, count in ranked(found)] for name, found in mentions.items()}
+    return {
+        name: [Suggested(slug, entries[name][slug].name, count) for slug, count in ranked(found)]
+        for name, found in mentions.items()
+    }
 
 
 def plan_new(workspace: Workspace, title: str, today: dt.date, slug: str | None = None) -> Planned:
@@ -156,14 +159,24 @@ def plan_new(workspace: Workspace, title: str, today: dt.date, slug: str | None 
 def draft_text(draft: Draft, slug: str) -> str:
     """The article file: front matter with every field of the contract, and an empty body for the curator's notes."""
     lines = ["---", f"title: {scalar(draft.title)}"]
-    lines.append(f"date: {draft.date.isoformat()}" + ("" if draft.date_found else "  # not found in the text: today's date; set the date of the original report"))
+    lines.append(
+        f"date: {draft.date.isoformat()}"
+        + ("" if draft.date_found else "  # not found in the text: today's date; set the date of the original report")
+    )
     lines += _source_lines(draft)
     lines.append(f"language: {draft.language}")
     for name in ("regions", "actors", "themes"):
         lines += _reference_lines(name, draft.suggestions.get(name, []))
-    lines.append(f"summary: {scalar(placeholder('one paragraph in your own words: what happened, who did it, why it matters'))}")
+    lines.append(
+        f"summary: {scalar(placeholder('one paragraph in your own words: what happened, who did it, why it matters'))}"
+    )
     lines += _quote_lines(draft.quotes)
-    lines += ["also_published: []  # reprints of the same report: - {name: ..., url: https://...}", f"slug: {slug}", "draft: true", "---"]
+    lines += [
+        "also_published: []  # reprints of the same report: - {name: ..., url: https://...}",
+        f"slug: {slug}",
+        "draft: true",
+        "---",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from digest.model import Article, Content, Registries
 
@@ -78,7 +78,11 @@ def build_index(content: Content) -> Index:
         by_theme=by_theme,
         by_week={key: tuple(weeks[key]) for key in sorted(weeks, reverse=True)},
         children=_children(registries),
-        roots=tuple(sorted((s for s, r in registries.regions.items() if r.parent is None), key=lambda s: registries.regions[s].name)),
+        roots=tuple(
+            sorted(
+                (s for s, r in registries.regions.items() if r.parent is None), key=lambda s: registries.regions[s].name
+            )
+        ),
         members=_reverse(registries, "member_of"),
         aligned_by=_reverse(registries, "aligned_with"),
         based_here=_based_here(registries),
@@ -123,7 +127,9 @@ def _based_here(registries: Registries) -> dict[str, tuple[str, ...]]:
     return {slug: tuple(items) for slug, items in based.items()}
 
 
-def _related(articles: tuple[Article, ...], groups: dict[str, dict[str, tuple[Article, ...] | list[Article]]]) -> dict[str, tuple[Article, ...]]:
+def _related(
+    articles: tuple[Article, ...], groups: dict[str, dict[str, tuple[Article, ...] | list[Article]]]
+) -> dict[str, tuple[Article, ...]]:
     """Rank other articles by weighted shared actors, themes and (direct) regions; ties go to the
     nearest in time, then the newest.
 
@@ -144,7 +150,9 @@ def _related(articles: tuple[Article, ...], groups: dict[str, dict[str, tuple[Ar
     for slug, counter in scores.items():
         counter.pop(slug)
         when = seconds[slug]
-        ranked = heapq.nsmallest(RELATED_LIMIT, counter, key=lambda o: (-counter[o], abs(seconds[o] - when), -seconds[o], o))
+        ranked = heapq.nsmallest(
+            RELATED_LIMIT, counter, key=lambda o: (-counter[o], abs(seconds[o] - when), -seconds[o], o)
+        )
         related[slug] = tuple(by_slug[o] for o in ranked)
     return related
 

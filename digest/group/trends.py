@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from digest.group.index import Index, week_monday, week_of
 from digest.model import Article
@@ -71,7 +71,7 @@ class Trend:
     def halves(self) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
         """('earlier', ((week, count), ...)), ('recent', ...): the week-by-week counts behind the trend."""
         assert self.window is not None
-        counts = tuple(zip(self.window.weeks, self.weekly))
+        counts = tuple(zip(self.window.weeks, self.weekly, strict=True))
         return (("earlier", counts[:WINDOW_WEEKS]), ("recent", counts[WINDOW_WEEKS:]))
 
     @property
@@ -98,7 +98,9 @@ class Trend:
             return ""
         if self.direction == "quiet":
             return f"no articles in the {2 * WINDOW_WEEKS} weeks to {self.window.now}; the latest in {self.latest_week}"
-        earlier = "none before" if self.direction == "new" else f"{self.earlier or 'none'} in the {WINDOW_WEEKS} weeks before"
+        earlier = (
+            "none before" if self.direction == "new" else f"{self.earlier or 'none'} in the {WINDOW_WEEKS} weeks before"
+        )
         return f"{_articles(self.recent)} in the {WINDOW_WEEKS} weeks to {self.window.now}, {earlier}"
 
 
@@ -137,7 +139,10 @@ class Trends:
 
 def build_trends(index: Index) -> Trends:
     window = _window(index)
-    by_kind = {kind: {slug: trend(articles, window) for slug, articles in group.items()} for kind, group in groups(index).items()}
+    by_kind = {
+        kind: {slug: trend(articles, window) for slug, articles in group.items()}
+        for kind, group in groups(index).items()
+    }
     return Trends(window, by_kind, _week_news(index))
 
 
@@ -209,7 +214,10 @@ def _by_name(index: Index, kind: str, slugs: list[str]) -> tuple[str, ...]:
 
 def _most_named(index: Index, kind: str, counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     registry = getattr(index.registries, kind)
-    ranked = sorted((s for s, n in counts.items() if n >= MOST_NAMED_MIN), key=lambda s: (-counts[s], registry[s].name.casefold(), s))
+    ranked = sorted(
+        (s for s, n in counts.items() if n >= MOST_NAMED_MIN),
+        key=lambda s: (-counts[s], registry[s].name.casefold(), s),
+    )
     return tuple((slug, counts[slug]) for slug in ranked[:MOST_NAMED])
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from digest.group.index import Index, week_monday, week_of
 from digest.model import Article
@@ -101,8 +102,18 @@ def activity_chart(articles: Sequence[Article], index: Index) -> ActivityChart |
     for key in sorted(counts):
         slot_x = left + (week_monday(key) - start).days / 7 * slot
         height = max(MIN_BAR_HEIGHT, counts[key] / scale_top * (bottom - top))
-        bars.append(Bar(key, counts[key], rounded(slot_x + (slot - bar_width) / 2), rounded(bottom - height), rounded(bar_width),
-                        rounded(height), rounded(slot_x), rounded(slot)))
+        bars.append(
+            Bar(
+                key,
+                counts[key],
+                rounded(slot_x + (slot - bar_width) / 2),
+                rounded(bottom - height),
+                rounded(bar_width),
+                rounded(height),
+                rounded(slot_x),
+                rounded(slot),
+            )
+        )
     return ActivityChart(ACTIVITY_WIDTH, ACTIVITY_HEIGHT, ACTIVITY_PLOT, tuple(bars), _date_ticks(start, span, slot),
                          y_ticks, start, week_monday(last) + dt.timedelta(days=6), len(articles))
 
@@ -111,7 +122,10 @@ def _count_axis(peak: int, top: float, bottom: float) -> tuple[int, tuple[Tick, 
     """A round top value and gridlines at most five steps apart: peak 9 -> 0, 2, 4, 6, 8, 10."""
     step = next(s for s in _nice_steps() if math.ceil(peak / s) <= 5)
     scale_top = step * math.ceil(peak / step)
-    ticks = tuple(Tick(rounded(bottom - value / scale_top * (bottom - top)), str(value)) for value in range(0, scale_top + 1, step))
+    ticks = tuple(
+        Tick(rounded(bottom - value / scale_top * (bottom - top)), str(value))
+        for value in range(0, scale_top + 1, step)
+    )
     return scale_top, ticks
 
 
@@ -148,7 +162,9 @@ def _date_ticks(start: dt.date, span: int, slot: float) -> tuple[Tick, ...]:
 def _month_labels(days: list[dt.date]) -> list[tuple[dt.date, str]]:
     """'Nov 2024', 'Dec', 'Jan 2025': the year where it is new."""
     years = [None] + [day.year for day in days]
-    return [(day, MONTHS[day.month - 1] + (f" {day.year}" if day.year != years[i] else "")) for i, day in enumerate(days)]
+    return [
+        (day, MONTHS[day.month - 1] + (f" {day.year}" if day.year != years[i] else "")) for i, day in enumerate(days)
+    ]
 
 
 def _tick(at: float, label: str) -> Tick:
@@ -166,7 +182,10 @@ def _month_starts(start: dt.date, end: dt.date) -> Iterator[dt.date]:
 
 
 def _fits(ticks: list[Tick]) -> bool:
-    gaps = (b.label_at - a.label_at - (text_width(a.label, AXIS_FONT) + text_width(b.label, AXIS_FONT)) / 2 for a, b in zip(ticks, ticks[1:]))
+    gaps = (
+        b.label_at - a.label_at - (text_width(a.label, AXIS_FONT) + text_width(b.label, AXIS_FONT)) / 2
+        for a, b in itertools.pairwise(ticks)
+    )
     return all(gap >= AXIS_FONT / 2 for gap in gaps)
 
 
@@ -228,7 +247,9 @@ def region_tree(index: Index) -> RegionTree | None:
             last_branch[region.parent] = (branch[0], y)
         count = len(index.by_region[slug])
         label = fit_text(region.name, TREE_FONT, bar_start - x - 18)
-        rows.append(TreeRow(slug, label, region.name, count, depth, x, y, branch, rounded(count / peak * (bar_end - bar_start))))
+        rows.append(
+            TreeRow(slug, label, region.name, count, depth, x, y, branch, rounded(count / peak * (bar_end - bar_start)))
+        )
     return RegionTree(TREE_WIDTH, int(TREE_ROW * len(rows) + 8), tuple(rows), bar_start)
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterator, Sequence
 
-from digest.pictures.charts import CHAR_WIDTH, fit_text, rounded as _r, svg_number as _n, text_width
 from digest.group.index import Index
+from digest.pictures.charts import CHAR_WIDTH, fit_text, text_width
+from digest.pictures.charts import rounded as _r
+from digest.pictures.charts import svg_number as _n
 
 MIN_TOGETHER = 2
 """Named together once may be chance; twice is a pattern worth drawing."""
@@ -78,7 +80,9 @@ def ties(index: Index, slug: str) -> tuple[Tie, ...]:
         kinds[other].add("member")
     for other in (*actor.aligned_with, *index.aligned_by[slug]):
         kinds[other].add("aligned")
-    together = Counter(other for article in index.by_actor[slug] for other in dict.fromkeys(article.actors) if other != slug)
+    together = Counter(
+        other for article in index.by_actor[slug] for other in dict.fromkeys(article.actors) if other != slug
+    )
     strong = {other: n for other, n in together.items() if n >= MIN_TOGETHER}
     names = index.registries.actors
     result = [Tie(other, tuple(k for k in AFFILIATIONS if k in kinds[other]), strong.get(other, 0))
@@ -156,21 +160,41 @@ def neighbourhood(index: Index, slug: str) -> Neighbourhood | None:
     # the centre's label sits above its node, below the column headings
     top = max(HEADINGS_HEIGHT, HEADINGS_HEIGHT + len(centre_lines) * LINE_HEIGHT + centre_r + 8 - max(heights) / 2)
     centre_y = top + max(heights) / 2
-    centre = Node(slug, names[slug].name, centre_lines, (), names[slug].name, CENTRE_X, _r(centre_y), centre_r, "middle", CENTRE_X,
-                  _r(centre_y - centre_r - 8 - (len(centre_lines) - 1) * LINE_HEIGHT))
+    centre = Node(
+        slug,
+        names[slug].name,
+        centre_lines,
+        (),
+        names[slug].name,
+        CENTRE_X,
+        _r(centre_y),
+        centre_r,
+        "middle",
+        CENTRE_X,
+        _r(centre_y - centre_r - 8 - (len(centre_lines) - 1) * LINE_HEIGHT),
+    )
     nodes, edges = [], []
-    for side, (side_ties, labels, total) in enumerate(zip(shown, rows, heights)):
+    for side, (side_ties, labels, total) in enumerate(zip(shown, rows, heights, strict=True)):
         x = CENTRE_X - SIDE_OFFSET if side == 0 else CENTRE_X + SIDE_OFFSET
         y = top + (max(heights) - total) / 2
-        for tie, (lines, caption) in zip(side_ties, labels):
+        for tie, (lines, caption) in zip(side_ties, labels, strict=True):
             node_y = y + LINE_HEIGHT / 2 + ROW_PADDING / 2
             description = f"{names[tie.other].name}: {', '.join(_tie_words(tie))}"
             nodes.append(Node(tie.other, names[tie.other].name, lines, caption, description, x, _r(node_y),
                               _radius(index, tie.other), "end" if side == 0 else "start"))
-            edges.append(Edge(slug, tie.other, _curve(CENTRE_X, centre_y, x, node_y), tie.kinds, tie.together, _edge_width(tie.together)))
+            edges.append(
+                Edge(
+                    slug,
+                    tie.other,
+                    _curve(CENTRE_X, centre_y, x, node_y),
+                    tie.kinds,
+                    tie.together,
+                    _edge_width(tie.together),
+                )
+            )
             y += _row_height(lines, caption)
     hidden = sum(len(side) for side in sides) - sum(len(side) for side in shown)
-    height = int(math.ceil(top + max(heights) + 4))
+    height = math.ceil(top + max(heights) + 4)
     return Neighbourhood(NEIGHBOURHOOD_WIDTH, height, centre, tuple(nodes), tuple(edges), all_ties, hidden)
 
 
@@ -207,7 +231,7 @@ def _wrap(text: str, width: float, max_lines: int = 3) -> tuple[str, ...]:
         else:
             lines.append(word)
     if len(lines) > max_lines:
-        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+        lines = [*lines[:max_lines - 1], " ".join(lines[max_lines - 1:])]
     return tuple(fit_text(line, LABEL_FONT, width) for line in lines)
 
 
@@ -286,8 +310,13 @@ def _overview_edges(index: Index, shown: set[str]) -> dict[tuple[str, str], tupl
                 strongest[slug].append((-n, pair[0] if pair[1] == slug else pair[1], pair))
     kept = {pair for ranked in strongest.values() for _, _, pair in sorted(ranked)[:OVERVIEW_TIES]}
     pairs = set(kinds) | kept
-    return {pair: (tuple(k for k in AFFILIATIONS if k in kinds[pair]), together[pair] if together[pair] >= MIN_TOGETHER else 0)
-            for pair in sorted(pairs)}
+    return {
+        pair: (
+            tuple(k for k in AFFILIATIONS if k in kinds[pair]),
+            together[pair] if together[pair] >= MIN_TOGETHER else 0,
+        )
+        for pair in sorted(pairs)
+    }
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -300,14 +329,23 @@ def _reversed(kinds: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in AFFILIATIONS if k in {swap[k] for k in kinds})
 
 
-def _layout(shown: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...], int]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+def _layout(
+    shown: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...], int]]
+) -> tuple[dict[str, tuple[float, float]], int, int]:
     """Each group of connected actors by a seeded force layout in a box sized to it, the boxes
     packed in rows, biggest first; actors without ties in a grid underneath."""
     import networkx as nx  # with numpy, which the layout needs: loaded only when there is a network to draw
 
     graph = _graph(nx, sorted({slug for pair in edges for slug in pair}), edges)
-    groups = sorted((sorted(group) for group in nx.connected_components(graph)), key=lambda group: (-len(group), group[0]))
-    width = int(min(OVERVIEW_MAX_WIDTH, max(OVERVIEW_MIN_WIDTH, OVERVIEW_SPACING * math.sqrt(graph.number_of_nodes() or 1) * 1.4)))
+    groups = sorted(
+        (sorted(group) for group in nx.connected_components(graph)), key=lambda group: (-len(group), group[0])
+    )
+    width = int(
+        min(
+            OVERVIEW_MAX_WIDTH,
+            max(OVERVIEW_MIN_WIDTH, OVERVIEW_SPACING * math.sqrt(graph.number_of_nodes() or 1) * 1.4),
+        )
+    )
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for group in groups:
@@ -315,8 +353,13 @@ def _layout(shown: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...]
         box_height = box_width * 0.7
         if x and x + box_width + 2 * OVERVIEW_PAD > width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        layout = nx.spring_layout(_graph(nx, group, edges), seed=LAYOUT_SEED, iterations=OVERVIEW_ITERATIONS, method="force",
-                                  k=OVERVIEW_K / math.sqrt(len(group)))
+        layout = nx.spring_layout(
+            _graph(nx, group, edges),
+            seed=LAYOUT_SEED,
+            iterations=OVERVIEW_ITERATIONS,
+            method="force",
+            k=OVERVIEW_K / math.sqrt(len(group)),
+        )
         for slug, (px, py) in _spread(layout, box_width, box_height).items():
             positions[slug] = (_r(x + OVERVIEW_PAD + px), _r(y + OVERVIEW_PAD + py))
         x += box_width + 2 * OVERVIEW_PAD
@@ -325,10 +368,13 @@ def _layout(shown: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...]
     loose = [slug for slug in shown if slug not in positions]
     columns = max(1, int((width - 2 * OVERVIEW_PAD) // OVERVIEW_CELL))
     for i, slug in enumerate(loose):
-        positions[slug] = (_r(OVERVIEW_PAD + (i % columns + 0.5) * OVERVIEW_CELL), _r(y + OVERVIEW_PAD + (i // columns) * 44))
+        positions[slug] = (
+            _r(OVERVIEW_PAD + (i % columns + 0.5) * OVERVIEW_CELL),
+            _r(y + OVERVIEW_PAD + (i // columns) * 44),
+        )
     if loose:
         y += OVERVIEW_PAD + math.ceil(len(loose) / columns) * 44
-    return positions, width, int(math.ceil(y + 10))
+    return positions, width, math.ceil(y + 10)
 
 
 def _spread(layout: dict, width: float, height: float) -> dict[str, tuple[float, float]]:
@@ -349,7 +395,7 @@ def _spread(layout: dict, width: float, height: float) -> dict[str, tuple[float,
             if not overlap.any():
                 break
             points += (delta / np.maximum(distance, 1e-6)[..., None] * (overlap / 2)[..., None]).sum(axis=1)
-    return {slug: (float(px), float(py)) for slug, (px, py) in zip(slugs, points)}
+    return {slug: (float(px), float(py)) for slug, (px, py) in zip(slugs, points, strict=True)}
 
 
 def _graph(nx, nodes: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...], int]]):
@@ -357,12 +403,17 @@ def _graph(nx, nodes: list[str], edges: dict[tuple[str, str], tuple[tuple[str, .
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     members = set(nodes)
-    graph.add_weighted_edges_from((a, b, 1 + math.log(max(together, 1)) + len(kinds))
-                                  for (a, b), (kinds, together) in sorted(edges.items()) if a in members and b in members)
+    graph.add_weighted_edges_from(
+        (a, b, 1 + math.log(max(together, 1)) + len(kinds))
+        for (a, b), (kinds, together) in sorted(edges.items())
+        if a in members and b in members
+    )
     return graph
 
 
-def _place_labels(index: Index, by_importance: list[str], positions: dict[str, tuple[float, float]], width: int) -> list[Node]:
+def _place_labels(
+    index: Index, by_importance: list[str], positions: dict[str, tuple[float, float]], width: int
+) -> list[Node]:
     """Label the most named actors first, above, below, right or left of the node, wherever the
     label covers no other label and no node at least as named; else leave it to the node's <title>.
     Returned least named first: drawn in that order, a label lies over the lesser nodes it covers."""
@@ -386,11 +437,18 @@ def _place_labels(index: Index, by_importance: list[str], positions: dict[str, t
     return nodes[::-1]
 
 
-def _label_spots(at: tuple[float, float], r: float, w: float, width: int) -> Iterator[tuple[float, float, tuple[float, float, float, float]]]:
+def _label_spots(
+    at: tuple[float, float], r: float, w: float, width: int
+) -> Iterator[tuple[float, float, tuple[float, float, float, float]]]:
     """(x, baseline y, box) of a label centred above, below, right and left of a node, kept inside the picture."""
     x, y = at
     h = OVERVIEW_FONT
-    for centre, top in ((x, y - r - 4 - h), (x, y + r + 3), (x + r + 4 + w / 2, y - h / 2), (x - r - 4 - w / 2, y - h / 2)):
+    for centre, top in (
+        (x, y - r - 4 - h),
+        (x, y + r + 3),
+        (x + r + 4 + w / 2, y - h / 2),
+        (x - r - 4 - w / 2, y - h / 2),
+    ):
         centre = min(max(centre, w / 2 + 2), width - w / 2 - 2)
         yield centre, _r(top + h * 0.8), (centre - w / 2, top, centre + w / 2, top + h)
 

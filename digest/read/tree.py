@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from digest.memo import Memo
@@ -42,7 +43,7 @@ def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> Ra
     for name in REGISTRIES:
         path = content_dir / f"{name}.yml"
         if path.is_file():
-            shown, document, problems = memo.get(_file_key(path, root), lambda: _read_registry(path, root))
+            shown, document, problems = memo.get(_file_key(path, root), partial(_read_registry, path, root))
             raw.problems += problems
             if document is not None:
                 raw.registries[name] = (shown, document)
@@ -50,7 +51,7 @@ def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> Ra
             shown = display_path(path.with_suffix(".yaml"), root)
             raw.problems.append(Problem(shown, 1, f"registries are read from '{path.name}': rename the file"))
     for path in article_paths(content_dir):
-        article, problems = memo.get(_file_key(path, root), lambda: _read_article(path, root))
+        article, problems = memo.get(_file_key(path, root), partial(_read_article, path, root))
         raw.problems += problems
         if article is not None:
             raw.articles.append(article)
@@ -93,7 +94,8 @@ def read_text(path: Path) -> str:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise YamlProblem(
             line,
-            f"the file is not UTF-8: byte 0x{data[error.start]:02X} at column {column} cannot be read; save it as UTF-8",
+            f"the file is not UTF-8: byte 0x{data[error.start]:02X} at column {column} cannot be read; save it as "
+            "UTF-8",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

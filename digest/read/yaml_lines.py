@@ -36,13 +36,22 @@ _MEANINGS = (
     ("while scanning an anchor", "'{char}' cannot start a value in YAML: put the value in quotes"),
     ("while scanning a block scalar", "'{char}' cannot start a value in YAML: put the value in quotes"),
     ("cannot start any token", "'{char}' cannot start a value in YAML: put the value in quotes"),
-    ("found undefined alias", "'{char}' starts an alias in YAML, and no '&' anchor has that name: put the value in quotes"),
-    ("mapping values are not allowed", "a ':' here is read as a new field: put the value in quotes (title: \"Iraq: the vote\") or fix the indentation"),
+    (
+        "found undefined alias",
+        "'{char}' starts an alias in YAML, and no '&' anchor has that name: put the value in quotes",
+    ),
+    (
+        "mapping values are not allowed",
+        "a ':' here is read as a new field: put the value in quotes (title: \"Iraq: the vote\") or fix the indentation",
+    ),
     ("quoted scalar found unexpected end", "a quoted value is not closed: add the closing quote"),
     ("did not find expected ',' or ']'", "a list in [brackets] is not closed: expected ',' or ']'"),
     ("did not find expected ',' or '}'", "a mapping in {{braces}} is not closed: expected ',' or '}}'"),
     ("could not find expected ':'", "expected 'name: value' here: is a ':' missing?"),
-    ("did not find expected key", "expected a 'name: value' line here: check the indentation, or put the whole value in quotes"),
+    (
+        "did not find expected key",
+        "expected a 'name: value' line here: check the indentation, or put the whole value in quotes",
+    ),
     ("did not find expected '-' indicator", "expected a '- ' list item here: check the indentation"),
     ("but found another document", "a second document (a '---' line) in the file: there must be only one"),
 )
@@ -140,7 +149,9 @@ def _screen(text: str, first_line: int) -> None:
             values, depth = anchors.get(event.anchor, (1, 0))  # an unknown anchor is the composer's to report
             expanded += values
             if expanded > MAX_ALIAS_VALUES:
-                raise YamlProblem(line, f"refused: aliases expand to more than {MAX_ALIAS_VALUES:,} values (an alias bomb?)")
+                raise YamlProblem(
+                    line, f"refused: aliases expand to more than {MAX_ALIAS_VALUES:,} values (an alias bomb?)"
+                )
             if len(stack) + depth > MAX_DEPTH:
                 raise YamlProblem(line, f"refused: values nested more than {MAX_DEPTH} levels deep (through aliases)")
             _close(stack, anchors, None, values, depth)
@@ -151,7 +162,9 @@ def _screen(text: str, first_line: int) -> None:
             _close(stack, anchors, done.anchor, done.values, done.depth)
 
 
-def _close(stack: list[_Open], anchors: dict[str, tuple[int, int]], anchor: str | None, values: int, depth: int) -> None:
+def _close(
+    stack: list[_Open], anchors: dict[str, tuple[int, int]], anchor: str | None, values: int, depth: int
+) -> None:
     """Count a finished value into its parent, and remember its size when it is anchored."""
     if anchor is not None:
         anchors[anchor] = (values, depth)
@@ -206,7 +219,7 @@ def _convert(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], state: _
         return _convert_mapping(node, path, lines, state)
     if isinstance(node, yaml.SequenceNode):
         _check_tag(node, line, ("seq",))
-        return [_convert(item, path + (i,), lines, state) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), lines, state) for i, item in enumerate(node.value)]
     return _convert_scalar(node, line)
 
 
@@ -228,11 +241,11 @@ def _convert_mapping(node: yaml.MappingNode, path: KeyPath, lines: dict[KeyPath,
         key = _convert_scalar(key_node, key_line)
         key = key if isinstance(key, str) else str(key)
         if key in result:
-            state.problems.append((key_line, f"'{key}' is given twice (first at line {lines[path + (key,)]})"))
+            state.problems.append((key_line, f"'{key}' is given twice (first at line {lines[(*path, key)]})"))
             continue
-        lines[path + (key,)] = key_line
-        result[key] = _convert(value_node, path + (key,), lines, state)
-        lines[path + (key,)] = key_line
+        lines[(*path, key)] = key_line
+        result[key] = _convert(value_node, (*path, key), lines, state)
+        lines[(*path, key)] = key_line
     return result
 
 

@@ -10,8 +10,9 @@ import datetime as dt
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO
 
 from digest.model import Article
 
@@ -42,7 +43,11 @@ def bundle_name(site_name: str, date: dt.date) -> str:
 
 def site_files(folder: Path) -> list[tuple[str, Path]]:
     """The bundle's files under folder as (posix path relative to it, path), sorted; no symlinks."""
-    files = [(path.relative_to(folder).as_posix(), path) for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
+    files = [
+        (path.relative_to(folder).as_posix(), path)
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    ]
     return sorted((relative, path) for relative, path in files if relative not in SERVER_ONLY)
 
 

@@ -10,12 +10,11 @@ import html
 import json
 import os
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import jinja2
-
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
@@ -25,10 +24,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger, get_pl
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from digest.site.feeds import DEFAULT_FEED_ITEMS
 from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
+from digest.site.feeds import DEFAULT_FEED_ITEMS
 from digest.site.urls import page_src
 
 log = get_plugin_logger(__name__)

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from digest.group.index import Index, week_of
-from digest.model import Article
 from digest.group.trends import KINDS, Trend, Trends, groups
+from digest.model import Article
 from digest.site.urls import SECTIONS, Links, page_src
 
 FORMATS = ("json", "csv")
@@ -37,7 +37,9 @@ LIST_SEPARATOR = ";"
 """Joins slugs in one CSV cell; slugs never contain it."""
 
 
-def data_files(index: Index, trends: Trends, links: Links, site_url: str | None, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+def data_files(
+    index: Index, trends: Trends, links: Links, site_url: str | None, formats: tuple[str, ...] = FORMATS
+) -> dict[str, bytes]:
     """{'data/articles.json': ..., 'data/articles.csv': ..., ...} for the formats asked, in sorted order."""
     urls = PageUrls(links, site_url)
     records = [article_record(article, urls) for article in index.articles]

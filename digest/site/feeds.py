@@ -11,8 +11,9 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from functools import partial
 
 from feedgenerator import Atom1Feed
 
@@ -86,7 +87,15 @@ class Catalogue:
 def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
     if not index.articles:
         return
-    yield Feed(None, None, page_src("home"), site_name, "the whole digest", "Every published article, newest first.", index.articles)
+    yield Feed(
+        None,
+        None,
+        page_src("home"),
+        site_name,
+        "the whole digest",
+        "Every published article, newest first.",
+        index.articles,
+    )
     yield Feed("week", None, page_src("week"), f"Weekly digest · {site_name}", "the weekly digest",
                "One entry per ISO week, listing that week's articles.", weeks=tuple(index.by_week.items()))
     for kind, registry, groups in GROUPS:
@@ -95,7 +104,15 @@ def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
             if articles:
                 entry = entries[slug]
                 description = _text(entry.description or GROUP_DESCRIPTIONS[kind].format(name=entry.name))
-                yield Feed(kind, slug, page_src(kind, slug), _text(f"{entry.name} · {site_name}"), entry.name, description, articles)
+                yield Feed(
+                    kind,
+                    slug,
+                    page_src(kind, slug),
+                    _text(f"{entry.name} · {site_name}"),
+                    entry.name,
+                    description,
+                    articles,
+                )
 
 
 @dataclass(frozen=True)
@@ -141,7 +158,7 @@ class FeedWriter:
         for feed in self.catalogue.feeds:
             shown = ("feed", feed.path("xml"), feed.title, feed.name, feed.description,
                      feed.articles[: self.limit], feed.weeks[: self.limit])
-            files.update(self.memo.get(shown, lambda: self.write(feed)))
+            files.update(self.memo.get(shown, partial(self.write, feed)))
         return dict(sorted(files.items()))
 
     def write(self, feed: Feed) -> dict[str, bytes]:
@@ -200,7 +217,8 @@ class FeedWriter:
         src = page_src("week", key)
         count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
         lines = "".join(
-            f'<li{script_attrs(a.title)}><a href="{html.escape(self.url(page_src("article", a.slug), feed))}">{_escape(a.title)}</a>'
+            f'<li{script_attrs(a.title)}><a href="{html.escape(self.url(page_src("article", a.slug), feed))}">'
+            f"{_escape(a.title)}</a>"
             f" · {_escape(a.source.name)} · {long_date(a.published)}<br>{_escape(a.summary)}</li>\n"
             for a in articles
         )
@@ -264,7 +282,9 @@ class _AtomFeed(Atom1Feed):
         if item["via"]:
             handler.addQuickElement("link", "", {"href": item["via"], "rel": "via"})
         for tag in item["tags"]:
-            handler.addQuickElement("category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})})
+            handler.addQuickElement(
+                "category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})}
+            )
 
 
 def _json_item(item: Item) -> dict:

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.meta
 import jinja2.nodes
 from markupsafe import Markup
 
-from digest.site.bodies import BodyRenderer
-from digest.pictures.charts import activity_chart, region_tree, svg_number
-from digest.site.export import ARTICLE_COLUMNS
 from digest.group.index import Index, group_by_region, lineage, week_of
-from digest.site.dates import long_date, time_tag, week_label, week_span
-from digest.site.languages import language_attrs, script_attrs, ui_attrs
-from digest.memo import Memo
-from digest.pictures.network import neighbourhood, overview
 from digest.group.trends import Trends
+from digest.memo import Memo
+from digest.pictures.charts import activity_chart, region_tree, svg_number
+from digest.pictures.network import neighbourhood, overview
+from digest.site.bodies import BodyRenderer
+from digest.site.dates import long_date, time_tag, week_label, week_span
+from digest.site.export import ARTICLE_COLUMNS
+from digest.site.languages import language_attrs, script_attrs, ui_attrs
 from digest.site.urls import Links, page_src, relative
 
 if TYPE_CHECKING:
@@ -99,10 +100,19 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(long_date=long_date, week_label=week_label, week_of=week_of, week_span=week_span, num=svg_number, time_tag=time_tag)
+    env.filters.update(
+        long_date=long_date,
+        week_label=week_label,
+        week_of=week_of,
+        week_span=week_span,
+        num=svg_number,
+        time_tag=time_tag,
+    )
     for name, attrs in {"script_attrs": script_attrs, "language_attrs": language_attrs, "ui_attrs": ui_attrs}.items():
         env.filters[name] = _markup(attrs)
-    env.globals.update(activity_chart=activity_chart, region_tree=region_tree, neighbourhood=neighbourhood, network_overview=overview)
+    env.globals.update(
+        activity_chart=activity_chart, region_tree=region_tree, neighbourhood=neighbourhood, network_overview=overview
+    )
     return env
 
 
@@ -118,7 +128,9 @@ links follow from the page's source and the settings, the rest from the settings
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None):
+    def __init__(
+        self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None
+    ):
         self.env = environment(templates_dir)
         self.links = links
         self.site_name = site_name
@@ -132,9 +144,18 @@ class Renderer:
         return dict(sorted(pages.items()))
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
-        context = {"index": index, "registries": index.registries, "link": PageLinks(spec.src, self.links), "trends": trends,
-                   "body": self.body, "title": spec.title, "site_name": self.site_name, "lineage": lambda slug: list(lineage(index.registries, slug)),
-                   "feed": feeds.own(spec.src), **spec.context}
+        context = {
+            "index": index,
+            "registries": index.registries,
+            "link": PageLinks(spec.src, self.links),
+            "trends": trends,
+            "body": self.body,
+            "title": spec.title,
+            "site_name": self.site_name,
+            "lineage": lambda slug: list(lineage(index.registries, slug)),
+            "feed": feeds.own(spec.src),
+            **spec.context,
+        }
         text = self.template_text(spec, lambda: self.env.get_template(spec.template).render(context))
         # MkDocs and Material put the title into <title>, the header, the nav and the search index
         # as HTML, unescaped: it must be HTML already, or a curator's '<' would become markup.
@@ -159,7 +180,9 @@ class Renderer:
         return self.pages.get(key, render)
 
     def reads(self, template: str) -> frozenset[str]:
-        """The context names a template and the templates it includes read (imported macros see only their arguments)."""
+        """The context names a template and the templates it includes read.
+
+        Imported macros see only their arguments."""
         if template not in self._reads:
             source, filename, _ = self.env.loader.get_source(self.env, template)
             # kept with the pages: a serve rebuild parses no template again unless one changed
@@ -168,10 +191,16 @@ class Renderer:
         return self._reads[template]
 
 
-def _reads(env: jinja2.Environment, source: str, name: str, filename: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+def _reads(
+    env: jinja2.Environment, source: str, name: str, filename: str | None
+) -> tuple[frozenset[str], tuple[str, ...]]:
     """The names a template's source reads from its context, and the templates it includes."""
     tree = env.parse(source, name, filename)
-    includes = tuple(node.template.value for node in tree.find_all(jinja2.nodes.Include) if isinstance(node.template, jinja2.nodes.Const))
+    includes = tuple(
+        node.template.value
+        for node in tree.find_all(jinja2.nodes.Include)
+        if isinstance(node.template, jinja2.nodes.Const)
+    )
     return frozenset(jinja2.meta.find_undeclared_variables(tree)), includes
 
 
@@ -201,7 +230,12 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
     yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
     yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
     for article in index.articles:
-        yield PageSpec(page_src("article", article.slug), "article.md.j2", article.title, {"article": article, "related": index.related[article.slug]})
+        yield PageSpec(
+            page_src("article", article.slug),
+            "article.md.j2",
+            article.title,
+            {"article": article, "related": index.related[article.slug]},
+        )
     for slug, region in registries.regions.items():
         yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
     for slug, actor in registries.actors.items():
@@ -209,7 +243,13 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
     for slug, theme in registries.themes.items():
         yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
     for key, articles in index.by_week.items():
-        yield PageSpec(page_src("week", key), "week.md.j2", f"Week {key}", {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)}, listing=True)
+        yield PageSpec(
+            page_src("week", key),
+            "week.md.j2",
+            f"Week {key}",
+            {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)},
+            listing=True,
+        )
 
 
 def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:

@@ -10,8 +10,15 @@ import functools
 import posixpath
 from dataclasses import dataclass
 
-SECTIONS = {"region": "regions", "actor": "actors", "theme": "themes", "article": "articles", "week": "digest", "data": "data",
-            "network": "network"}
+SECTIONS = {
+    "region": "regions",
+    "actor": "actors",
+    "theme": "themes",
+    "article": "articles",
+    "week": "digest",
+    "data": "data",
+    "network": "network",
+}
 """Section folders. The network overview has its own: under actors/ it could meet an actor's slug."""
 HOME = "index.md"
 
@@ -82,7 +89,7 @@ def relative(folder: str, target: str) -> str:
     """
     here, there = _parts(folder), _parts(target)
     common = 0
-    for mine, theirs in zip(here, there):
+    for mine, theirs in zip(here, there, strict=False):
         if mine != theirs:
             break
         common += 1

@@ -78,7 +78,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     not_found: Path | None = None
     """A page to answer missing paths with, as GitHub Pages answers with the site's 404.html."""
 
-    def log_message(self, format, *args):  # noqa: A002 - the signature is the standard library's
+    def log_message(self, format, *args):
         pass
 
     def send_error(self, code, message=None, explain=None):
@@ -242,7 +242,9 @@ def expect_result(page, title: str) -> None:
     shown may be those of its first letters."""
     from playwright.sync_api import expect
 
-    expect(page.locator(".md-search-result__item h1").filter(has_text=re.compile(f"^{re.escape(title)}$"))).not_to_have_count(0)
+    expect(
+        page.locator(".md-search-result__item h1").filter(has_text=re.compile(f"^{re.escape(title)}$"))
+    ).not_to_have_count(0)
 
 
 def search(page, query: str) -> None:

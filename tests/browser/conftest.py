@@ -1,4 +1,12 @@
 """The browser fixtures live in browsing.py (a unique module name); pytest finds them through this import."""
 from browsing import (  # noqa: F401
-    browser, bundle_dir, example_index, example_site, file_page, page, site_url, subpath_page, subpath_url,
+    browser,
+    bundle_dir,
+    example_index,
+    example_site,
+    file_page,
+    page,
+    site_url,
+    subpath_page,
+    subpath_url,
 )

@@ -6,12 +6,16 @@ from disk, so the page still asks no other host for anything.
 from __future__ import annotations
 
 import pytest
-
 from browsing import REPO, screenshot
 from reader_pages import PAGES, PALETTES
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-SHOWN = {"home": ".digest-activity", "actor": ".digest-network", "region": ".digest-activity", "regions": ".digest-tree"}
+SHOWN = {
+    "home": ".digest-activity",
+    "actor": ".digest-network",
+    "region": ".digest-activity",
+    "regions": ".digest-tree",
+}
 """Pages to keep a screenshot of, scrolled to their picture."""
 
 
@@ -26,7 +30,10 @@ def axe_violations(page) -> list[str]:
         pytest.fail(f"{AXE} is missing: run sh tests/install-deps.sh (it installs axe-core with npm)")
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in results["violations"]]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results["violations"]
+    ]
 
 
 @pytest.mark.parametrize("scheme", PALETTES)
@@ -78,7 +85,9 @@ def test_arabic_article_is_laid_out_right_to_left(page, site_url):
     for selector in ("h1", ".digest-summary", ".digest-body p"):
         element = article.locator(selector).first
         assert element.evaluate("e => getComputedStyle(e).direction") == "rtl", selector
-        text_right = element.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().right }")
+        text_right = element.evaluate(
+            "e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().right }"
+        )
         assert text_right == pytest.approx(box["x"] + box["width"], abs=2), f"{selector} starts at the right edge"
     facets = article.locator(".digest-facets")
     assert facets.evaluate("e => getComputedStyle(e).direction") == "ltr"

@@ -1,7 +1,6 @@
 """The hostile tree in a real browser: nothing runs, and titles read as typed in the page and in search."""
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

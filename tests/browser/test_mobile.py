@@ -4,7 +4,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from browsing import Recorder, check_recorder, open_page, screenshot
 from reader_pages import PAGES, PALETTES
 
@@ -38,7 +37,9 @@ def test_pictures_fit_and_their_text_stays_readable(phone, site_url, name):
     for i in range(pictures.count()):
         svg = pictures.nth(i)
         assert svg.get_attribute("viewBox")
-        frame = svg.evaluate("s => (s.closest('.digest-figure__scroll') || s.parentElement).getBoundingClientRect().right")
+        frame = svg.evaluate(
+            "s => (s.closest('.digest-figure__scroll') || s.parentElement).getBoundingClientRect().right"
+        )
         assert frame <= 375, "a picture wider than the screen sits in its own scrolling frame"
         sizes = svg.evaluate("s => Array.from(s.querySelectorAll('text, tspan')).filter(t => t.textContent.trim())"
                              ".map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")

@@ -80,7 +80,10 @@ def test_region_page_lists_its_articles_and_leads_to_them(served, example_index)
     expected = example_index.by_region["iraq"]
     page.goto(base + "regions/iraq/")
     links = page.locator(".md-content a[href*='articles/']")
-    hrefs = [href.rstrip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    hrefs = [
+        href.rstrip("/").rsplit("/", 1)[-1]
+        for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    ]
     assert hrefs == [article.slug for article in expected]
     links.first.click()
     page.wait_for_url(base + f"articles/{expected[0].slug}/")

@@ -21,5 +21,8 @@ def test_region_page_shows_a_subscribe_line_whose_links_serve_the_feeds(page, si
 def test_home_page_offers_the_whole_digest(page, site_url):
     page.goto(site_url)
     assert page.locator(".digest-feeds").is_visible()
-    assert page.locator('head link[rel="alternate"][type="application/atom+xml"]').first.get_attribute("href") == "feed.xml"
+    assert (
+        page.locator('head link[rel="alternate"][type="application/atom+xml"]').first.get_attribute("href")
+        == "feed.xml"
+    )
     screenshot(page, "feeds-home")

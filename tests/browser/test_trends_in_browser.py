@@ -25,7 +25,10 @@ def test_region_page_shows_the_trend_with_its_counts(page, site_url):
 
 def test_actor_page_shows_the_trend(page, site_url):
     page.goto(site_url + "actors/hamas/")
-    assert "more coverage: 6 articles in the 4 weeks to 2025-W07, 2 in the 4 weeks before" in page.locator(".digest-trend__line").inner_text()
+    assert (
+        "more coverage: 6 articles in the 4 weeks to 2025-W07, 2 in the 4 weeks before"
+        in page.locator(".digest-trend__line").inner_text()
+    )
     page.locator("#coverage").scroll_into_view_if_needed()
     screenshot(page, "trend-actor")
 
