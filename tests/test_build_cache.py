@@ -94,6 +94,7 @@ def test_registry_and_template_edits_reach_every_page(tree, tmp_path):
 
 def test_templates_that_read_the_whole_index_are_always_rendered(tree):
     renderer = Renderer(REPO / "templates" / "pages", Links(), "Test digest")
-    assert renderer.reads("article.md.j2") == {"article", "related", "registries", "link", "body"}
+    assert renderer.reads("article.md.j2") == {"article", "related", "quote_ids", "registries", "link", "body"}
     assert "index" in renderer.reads("region.md.j2")
     assert renderer.reads("older.md.j2") == {"heading", "articles", "pager", "link"}  # _pager.j2 included
+    assert renderer.reads("statements.md.j2") == {"heading", "statements", "pager", "link", "registries"}

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from digest.group.statements import Statement, statements_by_actor
 from digest.model import Article, Content, Registries
 
 RELATED_LIMIT = 5
@@ -52,6 +53,9 @@ class Index:
     """Region slug -> actors based_in it."""
     related: dict[str, tuple[Article, ...]]
     """Article slug -> the most related other articles."""
+    statements: dict[str, tuple[Statement, ...]]
+    """Actor slug -> what it and its members (one level) said: quotes whose speaker resolves to them,
+    newest first (empty when none)."""
 
 
 def build_index(content: Content) -> Index:
@@ -87,6 +91,7 @@ def build_index(content: Content) -> Index:
         aligned_by=_reverse(registries, "aligned_with"),
         based_here=_based_here(registries),
         related=_related(articles, {"actors": by_actor, "themes": by_theme, "regions": _direct_regions(articles)}),
+        statements=statements_by_actor(articles, registries),
     )
 
 

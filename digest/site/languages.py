@@ -22,6 +22,16 @@ def script_attrs(text: str, within: str = UI_LANGUAGE) -> str:
     return ui_attrs(within) if is_rtl(within) else ""
 
 
+def text_language(text: str, language: str) -> str:
+    """The language of a short text (a quote) from an article in `language`, as script_attrs reads
+    it: the article's, but Arabic script in a left-to-right article is Arabic, and other script in a
+    right-to-left article is in the site's language."""
+    arabic = bool(ARABIC_SCRIPT.search(text))
+    if arabic == is_rtl(language):
+        return language
+    return "ar" if arabic else UI_LANGUAGE
+
+
 def ui_attrs(within: str) -> str:
     """lang (and dir) for the site's own words inside text in another language: the labels and
     dates around an Arabic article. '' inside the site's language."""

@@ -21,12 +21,14 @@ from markupsafe import Markup
 from digest.group.index import Index, group_by_region, lineage, week_of
 from digest.group.trends import Trends
 from digest.memo import Memo
+from digest.model import Actor
 from digest.pictures.charts import activity_chart, region_tree, svg_number
 from digest.pictures.network import neighbourhood, overview
 from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_span
 from digest.site.export import ARTICLE_COLUMNS
 from digest.site.languages import language_attrs, script_attrs, ui_attrs
+from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import Links, page_src, relative
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 50
 """Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
+STATEMENTS_PAGE_SIZE = 20
+"""Statements on an actor's page (quotes are longer than listing entries); older ones go to
+/actors/SLUG/statements/page/N/."""
 YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
 line break) unless they are escaped; JSON leaves them as they are."""
@@ -58,9 +63,11 @@ class Pager:
     number: int
     count: int
     total: int
+    part: str | None = None
+    """None for the entry's articles; 'statements' for an actor's statements (see urls.page_src)."""
 
     def src(self, number: int) -> str:
-        return page_src(self.kind, self.slug, number)
+        return page_src(self.kind, self.slug, number, self.part)
 
 
 class PageLinks:
@@ -70,7 +77,12 @@ class PageLinks:
         self.src, self._links, self._folder = src, links, links.folder(src)
 
     def to(self, target: str) -> str:
-        return relative(self._folder, self._links.dest(target))
+        """To a page source or a site file, and to a place in it ('regions/iraq.md#month-2025-01');
+        a place on this page is its fragment alone."""
+        target, mark, place = target.partition("#")
+        if place and target == self.src:
+            return mark + place
+        return relative(self._folder, self._links.dest(target)) + mark + place
 
     def section(self, kind: str) -> str:
         return self.to(page_src(kind))
@@ -234,12 +246,12 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
             page_src("article", article.slug),
             "article.md.j2",
             article.title,
-            {"article": article, "related": index.related[article.slug]},
+            {"article": article, "related": index.related[article.slug], "quote_ids": quote_ids(article)},
         )
     for slug, region in registries.regions.items():
         yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
-    for slug, actor in registries.actors.items():
-        yield from paged("actor", slug, actor.name, {"actor": actor}, index.by_actor[slug])
+    for actor in registries.actors.values():
+        yield from actor_pages(actor, index)
     for slug, theme in registries.themes.items():
         yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
     for key, articles in index.by_week.items():
@@ -252,10 +264,33 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
         )
 
 
+def actor_pages(actor: Actor, index: Index) -> Iterator[PageSpec]:
+    """An actor's paged articles, and its statements: the newest STATEMENTS_PAGE_SIZE on its page,
+    then a page per older STATEMENTS_PAGE_SIZE."""
+    said = statements_shown(actor.slug, index.statements[actor.slug], index.registries)
+    chunks = _chunks(said, STATEMENTS_PAGE_SIZE)
+    pagers = [Pager("actor", actor.slug, n, len(chunks), len(said), "statements") for n in range(1, len(chunks) + 1)]
+    context = {"actor": actor, "statements": chunks[0], "statements_pager": pagers[0]}
+    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug])
+    for pager, chunk in zip(pagers[1:], chunks[1:], strict=True):
+        yield PageSpec(
+            pager.src(pager.number),
+            "statements.md.j2",
+            f"{actor.name}: statements, page {pager.number}",
+            {"heading": actor.name, "statements": chunk, "pager": pager},
+            listing=True,
+        )
+
+
+def _chunks(items: tuple, size: int) -> list[tuple]:
+    """items in runs of size; one empty run when there are none."""
+    return [items[start : start + size] for start in range(0, len(items), size)] or [()]
+
+
 def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:
     """An entry's page with its newest PAGE_SIZE articles, then a plain listing page per older PAGE_SIZE:
     no page grows with the whole digest, and the entry's own page keeps its contract URL."""
-    chunks = [articles[start : start + PAGE_SIZE] for start in range(0, len(articles), PAGE_SIZE)] or [()]
+    chunks = _chunks(articles, PAGE_SIZE)
     for number, chunk in enumerate(chunks, start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         if number == 1:

@@ -23,26 +23,31 @@ SECTIONS = {
 HOME = "index.md"
 
 
-def page_src(kind: str, slug: str | None = None, page: int = 1) -> str:
+def page_src(kind: str, slug: str | None = None, page: int = 1, part: str | None = None) -> str:
     """The source path of a generated page: page_src('region', 'iraq') -> 'regions/iraq.md'.
 
     Later pages of a long listing sit below the first: page_src('region', 'iraq', 2) ->
-    'regions/iraq/page/2.md' (served at /regions/iraq/page/2/).
+    'regions/iraq/page/2.md' (served at /regions/iraq/page/2/). A page shows the first page of a
+    second listing, its `part`, whose later pages sit below it too: page_src('actor', 'x', 2,
+    'statements') -> 'actors/x/statements/page/2.md'.
     """
     if kind == "home":
         return HOME
     section = SECTIONS[kind]
     if slug is None:
         return f"{section}/index.md"
-    return f"{section}/{slug}.md" if page == 1 else f"{section}/{slug}/page/{page}.md"
+    if page == 1:
+        return f"{section}/{slug}.md"
+    return f"{section}/{slug}/{part}/page/{page}.md" if part else f"{section}/{slug}/page/{page}.md"
 
 
-def feed_path(kind: str | None = None, slug: str | None = None, extension: str = "xml") -> str:
-    """'feed.xml' for the whole digest, 'regions/iraq/feed.xml' for a group, 'digest/feed.xml' for weeks."""
+def feed_path(kind: str | None = None, slug: str | None = None, extension: str = "xml", name: str = "feed") -> str:
+    """'feed.xml' for the whole digest, 'regions/iraq/feed.xml' for a group, 'digest/feed.xml' for weeks;
+    another feed of a group by its name: 'actors/x/statements.xml'."""
     if kind is None:
-        return f"feed.{extension}"
+        return f"{name}.{extension}"
     folder = SECTIONS[kind] if slug is None else f"{SECTIONS[kind]}/{slug}"
-    return f"{folder}/feed.{extension}"
+    return f"{folder}/{name}.{extension}"
 
 
 @dataclass(frozen=True)
