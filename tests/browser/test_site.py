@@ -97,7 +97,7 @@ def test_actor_page_shows_aliases_in_both_scripts_and_its_articles(page, site_ur
     assert page.locator(".md-content h1").first.inner_text() == actor.name
     arabic_alias, _ = searches(example_index)["Arabic alias"]
     assert page.locator(f"[dir=rtl]:text-is('{arabic_alias}')").count() >= 1
-    listed = page.locator(".md-content a[href*='articles/']").count()
+    listed = page.locator(".md-content .digest-list a[href*='articles/']").count()
     assert listed == len(example_index.by_actor[actor.slug]) > 0
     screenshot(page, "actor")
 
