@@ -31,7 +31,7 @@ def timed(spent: dict[str, float], stage: str, function):
 
 def measure(config_file: Path) -> dict[str, float]:
     from digest import pipeline
-    from digest.shell.plugin import load_settings
+    from digest.shell.driver import load_settings
 
     settings = load_settings(config_file)
     spent: dict[str, float] = {}

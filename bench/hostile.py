@@ -20,7 +20,7 @@ from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.pipeline import check
 from digest.read.yaml_lines import YamlProblem, _screen, load
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 
 def best(run, repeat: int = 5) -> float:

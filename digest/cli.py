@@ -52,7 +52,7 @@ class CommandFailed(Exception):
 
 def content_settings(args: argparse.Namespace) -> Settings:
     """The settings mkdocs.yml and --content give, for a content folder that exists."""
-    from digest.shell.plugin import BuildFailed, load_settings
+    from digest.shell.driver import BuildFailed, load_settings
 
     try:
         settings = load_settings(args.config_file, args.content)
@@ -111,7 +111,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Check, then build into a fresh folder and swap it in, so a failed build keeps the old site."""
-    from digest.shell.plugin import BuildFailed, build, configured_site_dir
+    from digest.shell.driver import BuildFailed, build, configured_site_dir
 
     settings = content_settings(args)
     check(settings)
@@ -228,7 +228,7 @@ def _write_new(planned: list, root: Path) -> None:
 def run_bundle(args: argparse.Namespace) -> int:
     """Check, build for file:// outside the project, then zip the site into dist/ (replaced whole)."""
     from digest.shell.bundle import bundle_name, newest_date, write_zip
-    from digest.shell.plugin import BuildFailed, build
+    from digest.shell.driver import BuildFailed, build
 
     settings = content_settings(args)
     target_dir = output_folder(args.dist, settings.root / "dist", settings, "--dist")

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from digest.pipeline import build_site
-from digest.shell.plugin import load_settings
+from digest.shell.driver import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"

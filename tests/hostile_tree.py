@@ -9,7 +9,7 @@ from pathlib import Path
 
 from trees import content_tree, mkdocs_project
 
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 TITLE = "<script>alert(1)</script> & co"
 SUMMARY = "Sum <img src=x onerror=alert(2)> & [click](javascript:alert(3)) {: onclick=alert(4)}"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from trees import article, content_tree, mkdocs_project
 
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 ARTICLES = {
     "2025/01/nujaba-halts.md": article(

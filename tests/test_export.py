@@ -13,7 +13,7 @@ from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.cli import main
 from digest.pipeline import build_data, build_site
-from digest.shell.plugin import build
+from digest.shell.driver import build
 from digest.site.export import ARTICLE_COLUMNS
 
 ARTICLES = {

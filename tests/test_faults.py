@@ -13,7 +13,7 @@ import pytest
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest import cli
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 GOOD = {
     "2025/01/talks.md": article("Baghdad talks", "2025-01-09"),

@@ -16,7 +16,7 @@ from trees import REGIONS, REPO, article, content_tree, mkdocs_project, settings
 
 from digest.cli import main
 from digest.pipeline import Settings, Site, build_site
-from digest.shell.plugin import BuildFailed, build
+from digest.shell.driver import BuildFailed, build
 
 SITE_URL = "https://example.org/digest/"
 JSON_FEED_1_1 = "https://jsonfeed.org/version/1.1"

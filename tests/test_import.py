@@ -11,7 +11,7 @@ from trees import REPO, article, content_tree, mkdocs_project
 
 from digest.cli import main
 from digest.read.yaml_lines import load, split_front_matter
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 REGISTRIES = {
     name: (REPO / "content" / f"{name}.yml").read_text(encoding="utf-8") for name in ("regions", "actors", "themes")

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest.pipeline import build_site
-from digest.shell.plugin import load_settings
+from digest.shell.driver import load_settings
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -45,10 +45,14 @@ def serve_build(config_file: Path, site_dir: Path, fresh: bool, dirty: bool = Fa
     return config.plugins["digest"]
 
 
-def pages_and_search(site_dir: Path) -> tuple[dict, list]:
-    pages = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*.html")}
+def output(site_dir: Path) -> dict[str, bytes]:
+    """Every file of a built site, as written: pages, sitemap, search index, feeds, assets."""
+    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+
+
+def search_locations(site_dir: Path) -> list[str]:
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return pages, sorted(docs, key=lambda doc: (doc["location"], doc["title"]))
+    return [doc["location"] for doc in docs]
 
 
 @pytest.fixture
@@ -73,11 +77,16 @@ def test_serve_rebuilds_what_an_edit_touches_and_the_site_is_what_a_full_build_m
         article("Report 5, corrected", "2025-01-06", "[iraq]", "actors: [kataib-hezbollah]\n"), encoding="utf-8"
     )
     plugin = serve_build(project, served, fresh=False)
-    assert "articles/a0/" in plugin.reuse.reused_urls and "articles/a5/" not in plugin.reuse.reused_urls
+    assert "articles/a0.md" in plugin.reuse.copied and "articles/a5.md" not in plugin.reuse.copied
     assert "Report 5, corrected" in (served / "articles/a5/index.html").read_text(encoding="utf-8")
     reference = tmp_path / "reference"
     serve_build(project, reference, fresh=True)
-    assert pages_and_search(served) == pages_and_search(reference)
+    built, expected = output(served), output(reference)
+    assert sorted(built) == sorted(expected)
+    assert [path for path in expected if built[path] != expected[path]] == []
+    sitemap = (served / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SERVE_URL}articles/a0/</loc>" in sitemap  # a copied page stays in the sitemap
+    assert "articles/a0/" in search_locations(served)  # and in the search index
 
 
 def test_a_configuration_change_rebuilds_every_page(project, tmp_path):
@@ -87,7 +96,7 @@ def test_a_configuration_change_rebuilds_every_page(project, tmp_path):
     stat = project.stat()
     os.utime(project, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     plugin = serve_build(project, served, fresh=False)
-    assert plugin.reuse.reused_urls == set()
+    assert plugin.reuse.copied == set()
     assert "Example" in (served / "articles/a3/index.html").read_text(encoding="utf-8")
 
 
@@ -97,5 +106,5 @@ def test_serve_dirty_leaves_reuse_to_mkdocs(project, tmp_path):
     served = tmp_path / "served"
     serve_build(project, served, fresh=True, dirty=True)
     plugin = serve_build(project, served, fresh=False, dirty=True)
-    assert plugin.reuse.reused_urls == set() and plugin.reuse.written == {}
+    assert plugin.reuse.copied == set() and plugin.reuse.written == {}
 

@@ -11,7 +11,7 @@ import pytest
 from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.pipeline import build_site
-from digest.shell.plugin import build
+from digest.shell.driver import build
 from digest.site.dates import long_date, week_span
 from digest.site.languages import is_rtl, language_attrs, script_attrs, ui_attrs
 

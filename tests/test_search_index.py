@@ -3,7 +3,7 @@ import json
 
 from trees import article, content_tree, mkdocs_project
 
-from digest.shell.plugin import build
+from digest.shell.driver import build
 
 
 def search_docs(tmp_path) -> dict[str, dict]:

@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest.cli import main
-from digest.shell.plugin import configured_site_dir
+from digest.shell.driver import configured_site_dir
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,28 @@ def _markup(attrs: Callable[..., str]) -> Callable[..., Markup]:
     return lambda *args: Markup(attrs(*args))
 
 
+CONTENT_ERRORS = (ArithmeticError, AttributeError, LookupError, TypeError, ValueError)
+"""What a template expression raises when it does not fit the content (`article.title + 1`)."""
+
+
+class TemplateFailure(Exception):
+    """A page template failed: its own error (syntax, an undefined name), or one of its expressions
+    on the content. Where: the innermost template line the error passed through."""
+
+    def __init__(self, error: Exception, template: Path):
+        path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+        if path is None:
+            frames = _template_frames(error)
+            path, line = (frames[-1].filename, frames[-1].lineno) if frames else (template, 1)
+        self.path, self.line = Path(path), line or 1
+        self.message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+        super().__init__(f"{self.path}:{self.line}: {self.message}")
+
+
+def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+
+
 SHARED_NAMES = frozenset({"link", "registries", "body", "title", "lineage", "site_name"})
 """The names of a page's context, besides its PageSpec context, that a reused page may depend on:
 links follow from the page's source and the settings, the rest from the settings and the registries
@@ -143,6 +166,7 @@ class Renderer:
     def __init__(
         self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None
     ):
+        self.templates_dir = templates_dir
         self.env = environment(templates_dir)
         self.links = links
         self.site_name = site_name
@@ -168,7 +192,14 @@ class Renderer:
             "feed": feeds.own(spec.src),
             **spec.context,
         }
-        text = self.template_text(spec, lambda: self.env.get_template(spec.template).render(context))
+        try:
+            text = self.template_text(spec, lambda: self.env.get_template(spec.template).render(context))
+        except jinja2.TemplateError as error:
+            raise TemplateFailure(error, self.templates_dir / spec.template) from error
+        except CONTENT_ERRORS as error:
+            if not _template_frames(error):
+                raise  # not the template's: a bug in the code
+            raise TemplateFailure(error, self.templates_dir / spec.template) from error
         # MkDocs and Material put the title into <title>, the header, the nav and the search index
         # as HTML, unescaped: it must be HTML already, or a curator's '<' would become markup.
         meta: dict[str, Any] = {"title": html.escape(spec.title)}

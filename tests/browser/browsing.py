@@ -21,7 +21,7 @@ import pytest
 from digest.cli import main as digest_cli
 from digest.group.index import Index
 from digest.pipeline import build_site
-from digest.shell.plugin import build, load_settings
+from digest.shell.driver import build, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / ".artifacts"

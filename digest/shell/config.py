@@ -1,0 +1,57 @@
+"""The plugin's settings in mkdocs.yml, and the core's Settings they give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+
+from digest.pipeline import Settings
+from digest.site.feeds import DEFAULT_FEED_ITEMS
+
+DEFAULT_NAV = [
+    {"Home": "index.md"},
+    {"Weekly digest": "digest/index.md"},
+    {"Regions": "regions/index.md"},
+    {"Actors": "actors/index.md"},
+    {"Network": "network/index.md"},
+    {"Themes": "themes/index.md"},
+]
+"""The nav when mkdocs.yml sets none: the home page and the section indexes."""
+
+
+class PositiveInt(c.Type):
+    """A whole number of at least 1."""
+
+    def __init__(self, default: int):
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"Expected a whole number of at least 1, but received: {value!r}")
+        return value
+
+
+class DigestConfig(base.Config):
+    content = c.Type(str, default="content")
+    """The content tree (articles/ and the three registries), relative to mkdocs.yml."""
+    templates = c.Type(str, default="templates/pages")
+    """The Jinja2 templates of the generated pages, relative to mkdocs.yml."""
+    feed_items = PositiveInt(default=DEFAULT_FEED_ITEMS)
+    """The most items each feed carries (its newest)."""
+
+
+def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Settings(
+        content_dir=root / plugin_config.content,
+        templates_dir=root / plugin_config.templates,
+        root=root,
+        site_name=config.site_name,
+        directory_urls=config.use_directory_urls,
+        site_url=config.site_url,
+        feed_items=plugin_config.feed_items,
+    )
