@@ -8,7 +8,7 @@ import pytest
 from trees import article, content_tree, settings_for
 
 from digest.pipeline import build_site
-from digest.site.render import PAGE_SIZE
+from digest.site.pages import PAGE_SIZE
 from digest.site.urls import Links
 
 COUNT = 2 * PAGE_SIZE + 7

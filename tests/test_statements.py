@@ -11,7 +11,7 @@ from trees import ACTORS, article, content_tree, settings_for
 from digest.model import Actor
 from digest.pipeline import build_site
 from digest.site.languages import text_language
-from digest.site.render import STATEMENTS_PAGE_SIZE
+from digest.site.pages import STATEMENTS_PAGE_SIZE
 from digest.site.statements import role
 
 DESCRIBED = ACTORS.replace(

@@ -1,4 +1,5 @@
-"""Index -> {page source path: page source}, from the Jinja2 templates in templates/pages.
+"""The page catalogue (pages.py) -> {page source path: page source}, through the Jinja2 templates in
+templates/pages.
 
 Each page source is Markdown for MkDocs: a front matter block (title, search exclusion) and the
 template's output, which is mostly compact HTML (link-heavy Markdown is slow to convert).
@@ -9,8 +10,7 @@ from __future__ import annotations
 import html
 import json
 import traceback
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,56 +19,23 @@ import jinja2.meta
 import jinja2.nodes
 from markupsafe import Markup
 
-from digest.group.index import Index, group_by_region, lineage, week_of
+from digest.group.index import Index, lineage, week_of
 from digest.group.trends import Trends
 from digest.memo import Memo
-from digest.model import Actor
 from digest.pictures.charts import activity_chart, region_tree, svg_number
 from digest.pictures.network import neighbourhood, overview
 from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_span
-from digest.site.export import ARTICLE_COLUMNS
 from digest.site.languages import language_attrs, script_attrs, ui_attrs
-from digest.site.statements import quote_ids, statements_shown
+from digest.site.pages import PageSpec, page_specs
 from digest.site.urls import Links, page_src, relative
 
 if TYPE_CHECKING:
     from digest.site.feeds import Catalogue
 
-PAGE_SIZE = 50
-"""Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
-STATEMENTS_PAGE_SIZE = 20
-"""Statements on an actor's page (quotes are longer than listing entries); older ones go to
-/actors/SLUG/statements/page/N/."""
 YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
 line break) unless they are escaped; JSON leaves them as they are."""
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    src: str
-    template: str
-    title: str
-    context: dict[str, Any] = field(default_factory=dict)
-    listing: bool = False
-    """Listing pages stay out of the search index: they only repeat what article pages say."""
-
-
-@dataclass(frozen=True)
-class Pager:
-    """Where a page sits in a paged listing: page `number` of `count`, `total` articles in all."""
-
-    kind: str
-    slug: str
-    number: int
-    count: int
-    total: int
-    part: str | None = None
-    """None for the entry's articles; 'statements' for an actor's statements (see urls.page_src)."""
-
-    def src(self, number: int) -> str:
-        return page_src(self.kind, self.slug, number, self.part)
 
 
 class PageLinks:
@@ -262,70 +229,3 @@ def templates_stamp(templates_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
-def page_specs(index: Index) -> Iterator[PageSpec]:
-    """What pages there are: one per article, registry entry and week, and the section indexes."""
-    registries = index.registries
-    yield PageSpec(page_src("home"), "home.md.j2", "Home", listing=True)
-    yield PageSpec(page_src("region"), "regions.md.j2", "Regions", listing=True)
-    yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
-    yield PageSpec(page_src("network"), "network.md.j2", "Actor network", listing=True)
-    yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
-    yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
-    yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
-    for article in index.articles:
-        yield PageSpec(
-            page_src("article", article.slug),
-            "article.md.j2",
-            article.title,
-            {"article": article, "related": index.related[article.slug], "quote_ids": quote_ids(article)},
-        )
-    for slug, region in registries.regions.items():
-        yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
-    for actor in registries.actors.values():
-        yield from actor_pages(actor, index)
-    for slug, theme in registries.themes.items():
-        yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
-    for key, articles in index.by_week.items():
-        yield PageSpec(
-            page_src("week", key),
-            "week.md.j2",
-            f"Week {key}",
-            {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)},
-            listing=True,
-        )
-
-
-def actor_pages(actor: Actor, index: Index) -> Iterator[PageSpec]:
-    """An actor's paged articles, and its statements: the newest STATEMENTS_PAGE_SIZE on its page,
-    then a page per older STATEMENTS_PAGE_SIZE."""
-    said = statements_shown(actor.slug, index.statements[actor.slug], index.registries)
-    chunks = _chunks(said, STATEMENTS_PAGE_SIZE)
-    pagers = [Pager("actor", actor.slug, n, len(chunks), len(said), "statements") for n in range(1, len(chunks) + 1)]
-    context = {"actor": actor, "statements": chunks[0], "statements_pager": pagers[0]}
-    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug])
-    for pager, chunk in zip(pagers[1:], chunks[1:], strict=True):
-        yield PageSpec(
-            pager.src(pager.number),
-            "statements.md.j2",
-            f"{actor.name}: statements, page {pager.number}",
-            {"heading": actor.name, "statements": chunk, "pager": pager},
-            listing=True,
-        )
-
-
-def _chunks(items: tuple, size: int) -> list[tuple]:
-    """items in runs of size; one empty run when there are none."""
-    return [items[start : start + size] for start in range(0, len(items), size)] or [()]
-
-
-def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:
-    """An entry's page with its newest PAGE_SIZE articles, then a plain listing page per older PAGE_SIZE:
-    no page grows with the whole digest, and the entry's own page keeps its contract URL."""
-    chunks = _chunks(articles, PAGE_SIZE)
-    for number, chunk in enumerate(chunks, start=1):
-        pager = Pager(kind, slug, number, len(chunks), len(articles))
-        if number == 1:
-            yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, {**context, "articles": chunk, "pager": pager})
-        else:
-            yield PageSpec(page_src(kind, slug, number), "older.md.j2", f"{name}, page {number}",
-                           {"heading": name, "articles": chunk, "pager": pager}, listing=True)
