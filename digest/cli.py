@@ -11,6 +11,7 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -172,33 +173,163 @@ def run_new(args: argparse.Namespace) -> int:
 def import_options(parser: argparse.ArgumentParser) -> None:
     project_options(parser)
     parser.add_argument(
-        "inputs", nargs="+", metavar="FILE", help="a saved web page, Markdown or text file; - reads standard input"
+        "inputs", nargs="*", metavar="FILE_OR_URL",
+        help="a saved web page, Markdown or text file, or a web address (http/https); - reads standard input",
     )
+    feed = "an RSS, Atom or JSON Feed feed: import the items whose address the tree does not have"
+    parser.add_argument("--feed", metavar="URL_OR_FILE", help=feed)
+    parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="with --feed: only items published that day or later")
+    parser.add_argument("--limit", type=_count, metavar="N", help="with --feed: fetch at most N items, the oldest new ones")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of items, 1 or more, got {text!r}")
+    return int(text)
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Each input becomes a draft and its kept text; one input's failure does not stop the others."""
-    from digest.curate.extract import ExtractionFailed
+    from digest.curate.fetch import Fetcher
     from digest.curate.importer import Importer
-    from digest.curate.scaffold import SlugTaken
 
+    if bool(args.inputs) == bool(args.feed):
+        raise CommandFailed("give files or addresses to import, or --feed URL_OR_FILE, not both" if args.feed
+                            else "nothing to import: give files or addresses, or --feed URL_OR_FILE")
+    if not args.feed and (args.since or args.limit):
+        raise CommandFailed("--since and --limit choose among a feed's items: use them with --feed")
     today = dt.date.today()
-    workspace = _workspace(args, today)
-    importer = Importer(workspace, today)
+    importer = Importer(_workspace(args, today), today)
+    with Fetcher() as fetcher:
+        if args.feed:
+            return _import_feed(args, importer, fetcher)
+        return _import_inputs(args.inputs, importer, fetcher)
+
+
+def _import_inputs(inputs: list[str], importer, fetcher) -> int:
+    from digest.curate.fetch import is_address
+    from digest.curate.importer import FAILURES
+
     failed = 0
-    for name in args.inputs:
+    addresses = [name for name in inputs if is_address(name)]
+    progress = Progress(len(addresses))
+    for name in inputs:
         shown = "standard input" if name == "-" else name
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            imported = importer.plan(data, shown)
-            _write_new(list(imported.files), workspace.root)
-        except (OSError, ExtractionFailed, SlugTaken, CommandFailed) as error:
+            if is_address(name):
+                with progress.fetching(addresses.index(name) + 1, name):
+                    imported = importer.plan_address(name, fetcher)
+            else:
+                imported = importer.plan(sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes(), shown)
+            _write_new(list(imported.files), importer.workspace.root)
+        except (*FAILURES, CommandFailed) as error:
             print(f"digest: {shown}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
             failed += 1
             continue
+        importer.keep(imported)
         for line in imported.report():
             print(line)
     return 1 if failed else 0
+
+
+def _import_feed(args: argparse.Namespace, importer, fetcher) -> int:
+    """One line per item, oldest first, then a summary; exit 1 when any item failed."""
+    from digest.curate.feeds_in import since
+
+    items = _feed_items(args.feed, fetcher)
+    items, older = since(items, args.since) if args.since else (items, 0)
+    new = [item for item in items if item.url and importer.workspace.holder(item.url) is None]
+    chosen = new[: args.limit] if args.limit else new
+    progress = Progress(len(chosen))
+    outcomes: Counter[str] = Counter()
+    for item in items:
+        if item in new and item not in chosen:
+            continue
+        with progress.fetching(chosen.index(item) + 1 if item in chosen else 0, item.label):
+            outcome, line = _feed_item(item, importer, fetcher)
+        outcomes[outcome] += 1
+        print(f"{item.label}: {line}")
+    print(_feed_summary(outcomes, older, args.since, len(new) - len(chosen), args.limit))
+    return 1 if outcomes["failed"] else 0
+
+
+def _feed_items(source: str, fetcher) -> list:
+    from digest.curate.feeds_in import FeedFailed, read_feed
+    from digest.curate.fetch import FEED_TYPES, FetchFailed, is_address
+
+    try:
+        if is_address(source):
+            answer = fetcher.get(source, FEED_TYPES, "a feed (RSS, Atom or JSON Feed)")
+            return read_feed(answer.body, answer.content_type, answer.url)
+        return read_feed(Path(source).read_bytes())
+    except OSError as error:
+        raise CommandFailed(f"{source}: {error.strerror or error}") from None
+    except (FetchFailed, FeedFailed) as error:
+        raise CommandFailed(f"{source}: {error}") from None
+
+
+def _feed_item(item, importer, fetcher) -> tuple[str, str]:
+    """(outcome, what to say): written, known, reprint or failed. A likely reprint is not written."""
+    from digest.curate.importer import FAILURES, AlreadyInTree
+
+    if item.url is None:
+        return "failed", "failed: the item gives no address (no link, and no id that is an address)"
+    try:
+        day = item.published.date() if item.published else None
+        imported = importer.plan_address(item.url, fetcher, item.title, day)
+        if imported.reprints:
+            path, reason, _ = imported.reprints[0]
+            return "reprint", (
+                f"looks like a reprint of {path} ({reason}); not written: if it is the same report, add it to "
+                f"that article's also_published, else import it alone with digest import {item.url}"
+            )
+        _create(list(imported.files), importer.workspace.root)
+    except AlreadyInTree as error:
+        return "known", str(error)
+    except (*FAILURES, CommandFailed) as error:
+        return "failed", f"failed: {error}"
+    importer.keep(imported)
+    return "written", f"wrote {display_path(imported.files[0].path, importer.workspace.root)}"
+
+
+def _feed_summary(outcomes: Counter[str], older: int, day: dt.date | None, left: int, limit: int | None) -> str:
+    total = sum(outcomes.values())
+    parts = [f"{outcomes['written']} written", f"{outcomes['known']} already in the tree",
+             f"{outcomes['reprint']} looking like reprints", f"{outcomes['failed']} failed"]
+    line = f"{total} item{'' if total == 1 else 's'}: " + ", ".join(parts)
+    if older:
+        line += f"; {older} published before {day} left out"
+    if left:
+        line += f"; {left} more left for the next run (--limit {limit})"
+    return line
+
+
+class Progress:
+    """'[2/7] fetching URL' on standard error while an address is fetched, on a terminal only, then erased."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = sys.stderr.isatty()
+
+    @contextlib.contextmanager
+    def fetching(self, number: int, url: str) -> Iterator[None]:
+        if self.shown and number:
+            width = shutil.get_terminal_size().columns - 1
+            sys.stderr.write(f"\r[{number}/{self.total}] fetching {url}"[: width + 1])
+            sys.stderr.flush()
+        try:
+            yield
+        finally:
+            if self.shown and number:
+                sys.stderr.write("\r\033[K")
+                sys.stderr.flush()
 
 
 def _workspace(args: argparse.Namespace, today: dt.date):
@@ -209,6 +340,12 @@ def _workspace(args: argparse.Namespace, today: dt.date):
 
 
 def _write_new(planned: list, root: Path) -> None:
+    _create(planned, root)
+    for item in planned:
+        print(f"wrote {display_path(item.path, root)} ({item.what})")
+
+
+def _create(planned: list, root: Path) -> None:
     """Create each file, never replacing one; on a clash, remove what this call created and fail."""
     written: list[Path] = []
     for item in planned:
@@ -221,8 +358,6 @@ def _write_new(planned: list, root: Path) -> None:
                 path.unlink()
             raise CommandFailed(f"{display_path(item.path, root)} already exists; nothing was written") from None
         written.append(item.path)
-    for item in planned:
-        print(f"wrote {display_path(item.path, root)} ({item.what})")
 
 
 def run_bundle(args: argparse.Namespace) -> int:

@@ -1,9 +1,11 @@
 """Fixtures shared by the unit and integration tests."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from local_web import LocalWeb
 from trees import article, content_tree
 
 
@@ -21,3 +23,13 @@ def tree(tmp_path: Path) -> Path:
             ),
         },
     )
+
+
+@pytest.fixture
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalWeb]:
+    """A web server on 127.0.0.1 whose paths answer as the test sets them; no proxy is asked."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    server = LocalWeb()
+    yield server
+    server.close()

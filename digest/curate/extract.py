@@ -5,6 +5,9 @@ reads the page's metadata (title, publication date, site name, canonical address
 text give their title from the first line or heading, their date from a dateline near the top
 ('16 January 2025', 'January 16, 2025', '2025-01-16') and their source from a 'Source:' or
 'Originally published by' line. Every form then loses its chrome lines (clutter.clean). Writes nothing.
+
+Bytes are read as a browser reads them (w3lib.encoding): a byte order mark, else the charset of the
+HTTP header, else the page's meta tag, else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
 """
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from w3lib.encoding import html_to_unicode
 
 from digest.curate import clutter
 from digest.read.yaml_lines import YamlProblem, load, split_front_matter
@@ -36,6 +41,7 @@ HEADER_LINES = 8
 """Lines at the top where a dateline, byline or address is looked for."""
 MAX_TITLE_WORDS = 30
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
 )
@@ -57,52 +63,72 @@ class ExtractionFailed(Exception):
     pass
 
 
-def extract(data: bytes, name: str) -> Extracted:
-    """name is the input's file name (or '-'), used only to recognise HTML and Markdown."""
-    text = _decode(data)
+def extract(data: bytes, name: str, content_type: str | None = None, address: str | None = None) -> Extracted:
+    """name is the input's file name, address or '-': its suffix tells HTML and Markdown apart.
+
+    content_type and address are the server's Content-Type and the page's address, for a fetched page:
+    the address is the source's unless an HTML page declares its canonical address.
+    """
+    text = decode(data, content_type)
     lower = name.lower()
-    if lower.endswith((".html", ".htm", ".xhtml")) or HTML_START.match(text[:2000]):
-        return _from_html(text)
+    served = content_type.split(";")[0].strip().lower() if content_type else None
+    looks_html = lower.endswith((".html", ".htm", ".xhtml")) or HTML_START.match(text[:2000])
+    if served in HTML_TYPES or (served is None and looks_html):
+        return _from_html(text, address)
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
-        return _from_markdown(text)
-    return _from_text(text)
+        return _from_markdown(text, address)
+    return _from_text(text, address)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1").replace("\r\n", "\n").replace("\r", "\n")
+def decode(data: bytes, content_type: str | None = None) -> str:
+    """Text with '\\n' line ends, in the charset the bytes declare (see the module's docstring)."""
+    _, text = html_to_unicode(content_type, data, auto_detect_fun=_utf8_or_windows_1252)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _from_html(page: str) -> Extracted:
+def _utf8_or_windows_1252(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _from_html(page: str, address: str | None) -> Extracted:
     import trafilatura  # imported here: it is slow to import and only import needs it
 
     document = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        page, url=address, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
     if document is None or not (document.text or "").strip():
         raise ExtractionFailed("no article text found in the page")
-    title = _one_line(document.title)
+    title = one_line(document.title)
     lines = document.text.split("\n")
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]  # the page heading repeats the title
     text = clutter.clean("\n".join(lines))
-    url = document.url if document.url and URL.fullmatch(document.url) else None
+    url = _canonical(document.url, address)
     declared = re.search(r"<html\b[^>]*\blang=[\"']?([A-Za-z]{2,3})\b", page[:5000], re.IGNORECASE)
     return Extracted(
         title=title,
         date=_iso_date(document.date),
-        source_name=_one_line(document.sitename) or (_host(url) if url else None),
+        source_name=one_line(document.sitename) or (_host(url) if url else None),
         source_url=url,
         text=text,
         language=_language(text, declared.group(1).lower() if declared else None),
     )
 
 
-def _from_markdown(text: str) -> Extracted:
+def _canonical(declared: str | None, address: str | None) -> str | None:
+    """The page's own address: the one it declares, unless that is only its site's home page."""
+    if not (declared and URL.fullmatch(declared)):
+        return address
+    if address and urlsplit(declared).path in ("", "/") and urlsplit(address).path not in ("", "/"):
+        return address  # a template that names the home page as every page's canonical address
+    return declared
+
+
+def _from_markdown(text: str, address: str | None) -> Extracted:
     fields: dict = {}
     if text.startswith("---\n"):
         try:
@@ -113,15 +139,16 @@ def _from_markdown(text: str) -> Extracted:
         except YamlProblem:
             pass  # not front matter after all: read it as text
     plain = _markdown_to_text(text)
-    found = _from_text(plain)
+    found = _from_text(plain, address)
     source = fields.get("source")
     source_name = source.get("name") if isinstance(source, dict) else source
     source_url = source.get("url") if isinstance(source, dict) else None
+    source_url = source_url if isinstance(source_url, str) and URL.fullmatch(source_url) else None
     return Extracted(
-        title=_one_line(fields.get("title")) or found.title,
+        title=one_line(fields.get("title")) or found.title,
         date=_iso_date(fields.get("date")) or found.date,
-        source_name=_one_line(source_name) or found.source_name,
-        source_url=source_url if isinstance(source_url, str) and URL.fullmatch(source_url) else found.source_url,
+        source_name=one_line(source_name) or found.source_name,
+        source_url=address or source_url or found.source_url,
         text=found.text,
         language=found.language,
     )
@@ -135,7 +162,8 @@ def _markdown_to_text(text: str) -> str:
     return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
 
 
-def _from_text(text: str) -> Extracted:
+def _from_text(text: str, address: str | None = None) -> Extracted:
+    """address, where the text was fetched from, is its source's address whatever the text names."""
     lines = [line.strip() for line in text.split("\n")]
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
@@ -145,14 +173,15 @@ def _from_text(text: str) -> Extracted:
     )
     body = lines[first + 1 :] if title else lines[first:]
     date = next(filter(None, (_date_in(line) for line in body[:HEADER_LINES] if _is_dateline(line))), None)
-    url = next((line for line in body[:HEADER_LINES] if URL.fullmatch(line)), None)
+    written = next((line for line in body[:HEADER_LINES] if URL.fullmatch(line)), None)
     notes = [match for line in body if len(line.split()) <= 12 and (match := SOURCE_LINE.match(line))]
     source = _source_name(notes[0].group("name")) if notes else None
-    url = url or next((m.group() for note in notes if (m := URL.search(note.group()))), None)
+    written = written or next((m.group() for note in notes if (m := URL.search(note.group()))), None)
+    url = address or written
     kept = [
         line
         for line in body
-        if not (_is_dateline(line) and _date_in(line)) and line != url and not SOURCE_LINE.match(line)
+        if not (_is_dateline(line) and _date_in(line)) and line != written and not SOURCE_LINE.match(line)
     ]
     cleaned = clutter.clean("\n".join(kept))
     return Extracted(title, date, source or (_host(url) if url else None), url, cleaned, _language(cleaned, None))
@@ -197,7 +226,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _one_line(value: object) -> str | None:
+def one_line(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = " ".join(value.split())

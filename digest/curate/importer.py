@@ -1,29 +1,41 @@
 """`digest import`: a raw article -> a draft with suggestions, its extracted text, and what to tell the curator.
 
 extract -> mentions (regions, actors, themes) -> names no registry knows -> candidate quotes -> reprints
-of articles already in the tree. Plans files; writes nothing (the CLI writes, never over a file).
+of articles already in the tree. An address the tree already names (drafts included) is refused.
+Plans files; writes nothing (the CLI writes, never over a file, then keeps what it wrote).
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from digest.check.aliases import normalise
 from digest.check.placeholders import placeholder
 from digest.curate.companions import record_for
-from digest.curate.extract import Extracted, extract
+from digest.curate.extract import Extracted, ExtractionFailed, extract
+from digest.curate.fetch import PAGE_TYPES, Answer, Fetcher, FetchFailed
 from digest.curate.mentions import Mention
 from digest.curate.names import Name, find_names
 from digest.curate.quotes import Person, candidate_quotes
 from digest.curate.reprints import Match, Record, ReprintIndex
-from digest.curate.scaffold import Draft, Planned, Workspace, draft_text, scalar, slugify, suggest
+from digest.curate.scaffold import Draft, Planned, SlugTaken, Workspace, draft_text, scalar, slugify, suggest
 from digest.read.tree import display_path
 
 DERIVED_SUFFIX = 3
 """'Iraqi', 'Syrian', 'Middle Eastern': a known name plus at most this many letters is an inflection of it."""
 MIN_DERIVED_STEM = 4
+
+
+class AlreadyInTree(Exception):
+    def __init__(self, holder: str) -> None:
+        super().__init__(f"already in the tree as {holder}")
+        self.holder = holder
+
+
+FAILURES = (OSError, ExtractionFailed, SlugTaken, FetchFailed, AlreadyInTree)
+"""What stops one input and not the others: each says what happened, for people."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,11 @@ class Imported:
     """(path of the existing article, reason, the also_published YAML to add to it)."""
     notes: tuple[str, ...] = ()
     """What the curator must check: a date or source the input did not give."""
+    slug: str = ""
+    record: Record | None = None
+    """The new article as reprint detection sees it, for the inputs after it."""
+    urls: tuple[str, ...] = ()
+    """Its addresses: the source's, and every address asked for on the way to it."""
 
     def report(self) -> list[str]:
         """What to tell the curator after the files are written, one line each."""
@@ -69,11 +86,41 @@ class Importer:
             self._index.add(record_for(article, self.workspace.root))
 
     def plan(self, data: bytes, input_name: str) -> Imported:
-        """Raises extract.ExtractionFailed or scaffold.SlugTaken; reserves the slug for later inputs."""
-        extracted = extract(data, input_name)
-        file_name = PurePath(input_name).name
+        """A saved file or standard input; raises ExtractionFailed, SlugTaken or AlreadyInTree."""
+        return self._plan(extract(data, input_name), PurePath(input_name).name, PurePath(input_name).stem, ())
+
+    def plan_answer(self, answer: Answer, title: str | None = None, day: dt.date | None = None) -> Imported:
+        """A fetched page; title and day (a feed item's) stand in for what the page does not say."""
+        self.refuse_known(answer.asked)
+        extracted = extract(answer.body, answer.url, answer.content_type, answer.url)
+        extracted = replace(extracted, title=extracted.title or title, date=extracted.date or day)
+        return self._plan(extracted, answer.url, PurePath(answer.url.split("?")[0]).stem, answer.asked)
+
+    def refuse_known(self, urls: tuple[str, ...]) -> None:
+        """Raises AlreadyInTree naming the file when the tree already has one of these addresses."""
+        for url in urls:
+            holder = self.workspace.holder(url)
+            if holder:
+                raise AlreadyInTree(holder)
+
+    def plan_address(
+        self, url: str, fetcher: Fetcher, title: str | None = None, day: dt.date | None = None
+    ) -> Imported:
+        """Fetch the page at url (unless the tree has it already) and plan its draft; raises FetchFailed too."""
+        self.refuse_known((url,))
+        return self.plan_answer(fetcher.get(url, PAGE_TYPES), title, day)
+
+    def keep(self, imported: Imported) -> None:
+        """After the CLI wrote the files: later inputs see the new slug, its addresses and its text."""
+        self.workspace.reserve(imported.slug, imported.files[0].path, imported.urls)
+        if imported.record is not None:
+            self._index.add(imported.record)
+
+    def _plan(self, extracted: Extracted, input_name: str, stem: str, asked: tuple[str, ...]) -> Imported:
+        urls = tuple(dict.fromkeys(filter(None, [extracted.source_url, *asked])))
+        self.refuse_known(urls)
         title = extracted.title or placeholder("the article's title")
-        slug = slugify(extracted.title or PurePath(input_name).stem) or "imported-article"
+        slug = slugify(extracted.title or stem) or "imported-article"
         day = extracted.date or self.today
         draft_path, text_path = self.workspace.place(slug, day)
         text = f"{extracted.title}\n\n{extracted.text}" if extracted.title else extracted.text
@@ -93,20 +140,13 @@ class Importer:
         files = (
             Planned(draft_path, draft_text(draft, slug), "draft"),
             Planned(
-                text_path, _kept_text(extracted, file_name), "extracted text, kept for reference and never published"
+                text_path, _kept_text(extracted, input_name), "extracted text, kept for reference and never published"
             ),
         )
-        record = Record(
-            display_path(draft_path, self.workspace.root),
-            title,
-            extracted.text,
-            extracted.date,
-            frozenset(filter(None, [extracted.source_url])),
-        )
+        shown = display_path(draft_path, self.workspace.root)
+        record = Record(shown, title, extracted.text, extracted.date, frozenset(urls))
         reprints = tuple(self._reprint(match, extracted) for match in self._index.similar(record))
-        self.workspace.reserve(slug, draft_path)
-        self._index.add(record)
-        return Imported(files, tuple(self._unknown(names)), reprints, _notes(extracted))
+        return Imported(files, tuple(self._unknown(names)), reprints, _notes(extracted), slug, record, urls)
 
     def _derived(self, run: str) -> bool:
         key = normalise(run)

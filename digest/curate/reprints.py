@@ -12,6 +12,7 @@ Knows nothing of files or front matter: the caller gives one Record per article.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 
+from courlan import normalize_url
 from rapidfuzz import fuzz
 
 SHINGLE = 4
@@ -71,7 +73,7 @@ class ReprintIndex:
         for shingle in shingles:
             self._postings[shingle].append(record.key)
         for url in record.urls:
-            self._urls[_url_key(url)].append(record.key)
+            self._urls[url_key(url)].append(record.key)
         self._titles[record.key] = title
         if record.day is None:
             self._undated.append(record.key)
@@ -83,7 +85,7 @@ class ReprintIndex:
         shingles, title = features or features_of(record)
         found: dict[str, tuple[int, str]] = {}
         for url in record.urls:
-            for key in self._urls.get(_url_key(url), ()):
+            for key in self._urls.get(url_key(url), ()):
                 found.setdefault(key, (300, f"both name the address {url}"))
         for key, share in self._text_matches(shingles):
             found.setdefault(key, (200 + round(share * 100), f"{round(share * 100)}% of the text is the same"))
@@ -140,7 +142,10 @@ def _words(text: str) -> list[str]:
     return WORD.findall(MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold())
 
 
-def _url_key(url: str) -> str:
-    """The same page whatever its scheme, 'www.', trailing slash or tracking query."""
-    url = re.sub(r"^https?://(?:www\.)?", "", url.strip(), flags=re.IGNORECASE)
-    return url.split("#")[0].split("?")[0].rstrip("/").lower()
+def url_key(url: str) -> str:
+    """The same page whatever its scheme, 'www.', port 80/443, trailing slash, fragment, order of parameters
+    or tracking parameters (courlan's list: utm_*, fbclid, ref...); '?id=2' and '?id=3' stay apart."""
+    with contextlib.suppress(ValueError):  # an address courlan cannot parse is compared as written
+        url = normalize_url(url.strip())
+    url = re.sub(r"^https?://(?:www\.)?", "", url.split("#")[0], flags=re.IGNORECASE)
+    return url.rstrip("/").lower()

@@ -19,9 +19,10 @@ from digest.check.articles import validate
 from digest.check.placeholders import placeholder
 from digest.curate.companions import companion_path
 from digest.curate.mentions import Matcher, Mention, matchers, ranked, words
+from digest.curate.reprints import url_key
 from digest.model import Content, Registries
 from digest.problems import ContentError, errors_in
-from digest.read.tree import ARTICLES_DIR, display_path, read_content
+from digest.read.tree import ARTICLES_DIR, RawArticle, display_path, read_content
 
 MAX_SLUG = 72
 REFERENCE_HINTS = {
@@ -78,6 +79,8 @@ class Workspace:
     tables: dict[str, AliasTable]
     taken: dict[str, str]
     """Slug -> the file that uses it, relative to the root."""
+    addresses: dict[str, str] = field(default_factory=dict)
+    """reprints.url_key of every source.url and also_published url, drafts included -> the file naming it."""
 
     @classmethod
     def load(cls, content_dir: Path, root: Path, today: dt.date) -> Workspace:
@@ -92,7 +95,8 @@ class Workspace:
             slug = article.front.value.get("slug") if isinstance(article.front.value, dict) else None
             taken.setdefault(slug if isinstance(slug, str) else article.stem, article.path)
             taken.setdefault(article.stem, article.path)
-        return cls(content_dir, root, content, matchers(content.registries), _tables(content.registries), taken)
+        tables = _tables(content.registries)
+        return cls(content_dir, root, content, matchers(content.registries), tables, taken, _addresses(raw.articles))
 
     def place(self, slug: str, day: dt.date) -> tuple[Path, Path]:
         """(draft path, extracted text path) for a new slug; raises SlugTaken naming the file that has it."""
@@ -110,8 +114,27 @@ class Workspace:
         tokens = words(text)
         return {name: matcher.find(text, tokens) for name, matcher in self.matchers.items()}
 
-    def reserve(self, slug: str, path: Path) -> None:
+    def holder(self, url: str) -> str | None:
+        """The file that already names this address (as the same page: see reprints.url_key), if any."""
+        return self.addresses.get(url_key(url))
+
+    def reserve(self, slug: str, path: Path, urls: tuple[str, ...] = ()) -> None:
         self.taken[slug] = display_path(path, self.root)
+        for url in urls:
+            self.addresses.setdefault(url_key(url), self.taken[slug])
+
+
+def _addresses(articles: list[RawArticle]) -> dict[str, str]:
+    """Read from the front matter as written, so that a draft with errors still counts."""
+    found: dict[str, str] = {}
+    for article in articles:
+        front = article.front.value if isinstance(article.front.value, dict) else {}
+        also = front.get("also_published")
+        for entry in [front.get("source"), *(also if isinstance(also, list) else [])]:
+            url = entry.get("url") if isinstance(entry, dict) else None
+            if isinstance(url, str) and url.strip():
+                found.setdefault(url_key(url), article.path)
+    return found
 
 
 def _tables(registries: Registries) -> dict[str, AliasTable]:
