@@ -178,8 +178,9 @@ def import_options(parser: argparse.ArgumentParser) -> None:
     )
     feed = "an RSS, Atom or JSON Feed feed: import the items whose address the tree does not have"
     parser.add_argument("--feed", metavar="URL_OR_FILE", help=feed)
-    parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="with --feed: only items published that day or later")
-    parser.add_argument("--limit", type=_count, metavar="N", help="with --feed: fetch at most N items, the oldest new ones")
+    since = "with --feed: only items published that day or later"
+    parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help=since)
+    parser.add_argument("--limit", type=_count, metavar="N", help="with --feed: fetch at most N items, oldest first")
 
 
 def _day(text: str) -> dt.date:

@@ -1,5 +1,6 @@
 """A web server on 127.0.0.1 for the tests of `digest import` from addresses and feeds: each path answers
 as the test says (a page, a redirect, a slow or endless answer). The tests never reach the internet."""
+
 from __future__ import annotations
 
 import threading
@@ -27,16 +28,23 @@ class LocalWeb:
         self.sent: dict[str, int] = {}
         """Path -> bytes of body written to the socket before the client went away."""
         self.hits: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.server = _QuietServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server.server_port}{path}"
 
-    def page(self, path: str, body: str | bytes, content_type: str = HTML, status: int = 200, delay: float = 0.0,
-             headers: dict[str, str] | None = None) -> str:
+    def page(
+        self,
+        path: str,
+        body: str | bytes,
+        content_type: str = HTML,
+        status: int = 200,
+        delay: float = 0.0,
+        headers: dict[str, str] | None = None,
+    ) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = Route(status, {"Content-Type": content_type, **(headers or {})}, data, delay)
         return self.url(path)
@@ -49,9 +57,21 @@ class LocalWeb:
         self.routes[path] = Route(200, {"Content-Type": content_type, "Connection": "close"}, chunks)
         return self.url(path)
 
+    def sent_to_the_end(self, path: str, wait: float = 5.0) -> int:
+        """Bytes a stream wrote before the client went away, once its handler has seen it go."""
+        deadline = time.monotonic() + wait
+        while path not in self.sent and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.sent[path]
+
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up early is what most tests do on purpose: no traceback on standard error."""
 
 
 def _handler(web: LocalWeb) -> type[BaseHTTPRequestHandler]:
@@ -75,6 +95,8 @@ def _handler(web: LocalWeb) -> type[BaseHTTPRequestHandler]:
             try:
                 self.wfile.write(route.body)
             except OSError:  # the client refused the answer before reading it all
+                self.close_connection = True
+            if route.headers.get("Connection") == "close":
                 self.close_connection = True
 
         def _stream(self, chunks: Iterable[bytes]) -> None:

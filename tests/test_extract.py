@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.curate.clutter import clean, is_chrome
-from digest.curate.extract import ExtractionFailed, extract
+from digest.curate.extract import ExtractionFailed, decode, extract
 
 RAW_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "raw-article-iraqi-factions.txt"
 
@@ -203,3 +203,24 @@ def test_arabic_text_is_tagged_ar():
 def test_empty_input_fails_with_a_reason():
     with pytest.raises(ExtractionFailed, match="empty"):
         extract(b"\n \n", "empty.txt")
+
+
+@pytest.mark.parametrize("data, content_type, text", [
+    ("<meta charset='windows-1256'><p>العراق</p>".encode("cp1256"), None, "<meta charset='windows-1256'><p>العراق</p>"),
+    ("<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>بغداد".encode("cp1256"), None,
+     "<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>بغداد"),
+    ("<meta charset='utf-8'>بغداد".encode("cp1256"), "text/html; charset=windows-1256", "<meta charset='utf-8'>بغداد"),
+    ("\ufeffبغداد\r\nline".encode("utf-8"), "text/plain; charset=windows-1256", "بغداد\nline"),
+    ("café “quoted”".encode("cp1252"), None, "café “quoted”"),
+    ("café “quoted”".encode("cp1252"), "text/plain; charset=iso-8859-1", "café “quoted”"),
+    ("café".encode(), None, "café"),
+])
+def test_bytes_are_read_in_the_charset_they_declare(data, content_type, text):
+    """A byte order mark, then the HTTP header, then the meta tag; else UTF-8 or Windows-1252 (what ISO-8859-1 means on the web)."""
+    assert decode(data, content_type) == text
+
+
+def test_a_saved_page_in_windows_1256_is_read_by_its_meta_tag():
+    page = SAVED_PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1256">')
+    page = page.replace("Armed groups pledge to hold fire while the truce lasts", "الفصائل تتعهد بوقف النار")
+    assert extract(page.encode("cp1256", errors="ignore"), "saved.html").title == "الفصائل تتعهد بوقف النار"

@@ -6,7 +6,7 @@ import datetime as dt
 from trees import article, content_tree, mkdocs_project
 
 from digest.cli import main
-from digest.curate.reprints import Record, ReprintIndex, likely_reprints
+from digest.curate.reprints import Record, ReprintIndex, likely_reprints, url_key
 
 ORIGINAL = """Two of the armed groups that fired drones at Israel during the Gaza war said on Thursday that
 they would stop their attacks for as long as the ceasefire holds. In a statement posted on its
@@ -122,3 +122,10 @@ def test_kept_source_texts_are_compared(tmp_path, capsys):
         "second.md:1: warning: looks like the same report as content/articles/2025/01/first.md ("
         in capsys.readouterr().err
     )
+
+
+def test_an_address_is_the_same_page_without_tracking_but_not_with_another_id():
+    same = url_key("https://www.example.org/news.php?b=2&id=7&utm_source=feed&fbclid=x#top")
+    assert same == url_key("http://example.org/news.php?id=7&b=2")
+    assert url_key("https://example.org/news.php?id=7") != url_key("https://example.org/news.php?id=8")
+    assert url_key("https://example.org/a/") == "example.org/a"

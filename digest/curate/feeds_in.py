@@ -1,12 +1,14 @@
 """An outlet's feed (RSS, Atom or JSON Feed) -> its items' addresses, titles and dates, oldest first.
 
-RSS and Atom are read by feedparser, which copes with the broken feeds outlets publish (a feed it
-can read despite an error is read). feedparser 6 does not read JSON Feed, so JSON Feed (1.0 and 1.1,
-https://www.jsonfeed.org/version/1.1/) is read here with the json module: `items`, each with `url`
-(else an `id` that is an address), `title` and `date_published` (else `date_modified`, RFC 3339).
+RSS and Atom are read by feedparser, which copes with the broken feeds outlets publish: a feed that
+is not well-formed XML is still read when feedparser finds items with addresses in it. feedparser 6
+does not read JSON Feed, so JSON Feed (1.0 and 1.1, https://www.jsonfeed.org/version/1.1/) is read
+here with the json module: `items`, each with `url` (else an `id` that is an address), `title` and
+`date_published` (else `date_modified`, RFC 3339).
 Only bytes are given to feedparser, which would otherwise fetch an address itself. Knows nothing of
 the network or of articles.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +23,7 @@ from digest.curate.extract import one_line
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
+HTML_PAGE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,16 @@ def _xml_feed(data: bytes, content_type: str | None, address: str | None) -> lis
     if address:
         headers["content-location"] = address
     parsed = feedparser.parse(data, response_headers=headers)
-    if not parsed.version and not parsed.entries:
-        problem = parsed.get("bozo_exception")
-        where = f": line {problem.getLineNumber()}: {problem.getMessage()}" if hasattr(problem, "getLineNumber") else ""
-        raise FeedFailed(f"not an RSS, Atom or JSON Feed feed{where}")
-    return [_xml_item(position, entry) for position, entry in enumerate(parsed.entries, start=1)]
+    items = [_xml_item(position, entry) for position, entry in enumerate(parsed.entries, start=1)]
+    if not parsed.version and not items:
+        hint = ": it is a web page; give the address of the outlet's feed" if HTML_PAGE.match(data[:1000]) else ""
+        raise FeedFailed(f"not an RSS, Atom or JSON Feed feed{hint}")
+    problem = parsed.get("bozo_exception")
+    if parsed.bozo and not any(item.url for item in items) and hasattr(problem, "getMessage"):
+        raise FeedFailed(
+            f"the feed is malformed XML: {problem.getMessage()}"
+        )  # its line numbers are feedparser's, not the file's
+    return items
 
 
 def _xml_item(position: int, entry: feedparser.FeedParserDict) -> Item:
@@ -105,8 +113,12 @@ def _json_item(position: int, entry: dict, address: str | None) -> Item:
     if not isinstance(link, str) or not link.strip():
         link = entry.get("id") if isinstance(entry.get("id"), str) and ADDRESS.match(entry["id"]) else None
     url = urljoin(address, link.strip()) if link and address else link
-    return Item(position, url if url and ADDRESS.match(url) else None, one_line(entry.get("title")),
-                _rfc3339(entry.get("date_published") or entry.get("date_modified")))
+    return Item(
+        position,
+        url if url and ADDRESS.match(url) else None,
+        one_line(entry.get("title")),
+        _rfc3339(entry.get("date_published") or entry.get("date_modified")),
+    )
 
 
 def _rfc3339(value: object) -> dt.datetime | None:

@@ -8,6 +8,7 @@ and the kinds of answer. Redirects are followed here one hop at a time so that e
 a loop is named. Every failure is a FetchFailed whose message says what happened, for people.
 Knows nothing of articles; writes nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,18 @@ import requests
 import urllib3
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
-FEED_TYPES = frozenset({
-    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
-    "application/feed+json", "application/json", *PAGE_TYPES,
-})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+        "application/feed+json",
+        "application/json",
+        *PAGE_TYPES,
+    }
+)
 """Outlets serve feeds under many types, HTML and plain text included: the feed reader decides."""
 SCHEMES = ("http", "https")
 USER_AGENT = "Mozilla/5.0 (compatible; digest-import)"
@@ -178,6 +187,10 @@ class Fetcher:
             raise FetchFailed(f"the server stopped sending for {limits.read:g} s") from None
         except urllib3.exceptions.DecodeError:
             raise FetchFailed("the answer's compression is broken") from None
+        except urllib3.exceptions.ProtocolError as error:
+            if any(isinstance(cause, urllib3.exceptions.IncompleteRead) for cause in _chain(error)):
+                raise FetchFailed("the connection closed before the whole answer arrived") from None
+            raise FetchFailed(f"the connection broke while reading the answer: {_innermost(error)}") from None
         except (urllib3.exceptions.HTTPError, OSError) as error:
             raise FetchFailed(f"the connection broke while reading the answer: {_innermost(error)}") from None
         return bytes(body)
