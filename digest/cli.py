@@ -302,8 +302,9 @@ def _feed_item(item, importer, fetcher) -> tuple[str, str]:
 
 def _feed_summary(outcomes: Counter[str], older: int, day: dt.date | None, left: int, limit: int | None) -> str:
     total = sum(outcomes.values())
-    parts = [f"{outcomes['written']} written", f"{outcomes['known']} already in the tree",
-             f"{outcomes['reprint']} looking like reprints", f"{outcomes['failed']} failed"]
+    reprints = f"{outcomes['reprint']} likely reprint" + ("" if outcomes["reprint"] == 1 else "s")
+    parts = [f"{outcomes['written']} written", f"{outcomes['known']} already in the tree", reprints]
+    parts.append(f"{outcomes['failed']} failed")
     line = f"{total} item{'' if total == 1 else 's'}: " + ", ".join(parts)
     if older:
         line += f"; {older} published before {day} left out"

@@ -256,7 +256,7 @@ def test_a_feed_imports_the_items_the_tree_lacks_oldest_first(tmp_path, web, cap
         f"{web.url('/news/hold-fire')}: wrote {ARTICLES}/armed-groups-pledge-to-hold-fire-while-the-truce-lasts.md",
         f"{web.url('/news/doha')}: wrote content/articles/2025/01/talks-resume-in-doha-on-the-second-phase.md",
         f"{web.url('/news/crossing')}: already in the tree as content/articles/2025/01/crossing.md",
-        "3 items: 2 written, 1 already in the tree, 0 looking like reprints, 0 failed",
+        "3 items: 2 written, 1 already in the tree, 0 likely reprints, 0 failed",
     ]
     assert err == [] and "/news/crossing" not in web.hits
     doha = front(root / "content/articles/2025/01/talks-resume-in-doha-on-the-second-phase.md")
@@ -264,7 +264,7 @@ def test_a_feed_imports_the_items_the_tree_lacks_oldest_first(tmp_path, web, cap
     assert (root / "content/articles/2025/01/talks-resume-in-doha-on-the-second-phase.source.txt").is_file()
     capsys.readouterr()
     assert run(root, "import", "--feed", feed) == 0
-    assert outcome(capsys)[0][-1] == "3 items: 0 written, 3 already in the tree, 0 looking like reprints, 0 failed"
+    assert outcome(capsys)[0][-1] == "3 items: 0 written, 3 already in the tree, 0 likely reprints, 0 failed"
 
 
 def test_since_and_limit_narrow_the_feed_and_the_next_run_goes_on(tmp_path, web, capsys):
@@ -274,14 +274,14 @@ def test_since_and_limit_narrow_the_feed_and_the_next_run_goes_on(tmp_path, web,
     out, _ = outcome(capsys)
     assert out == [
         f"{web.url('/news/doha')}: wrote content/articles/2025/01/talks-resume-in-doha-on-the-second-phase.md",
-        "1 item: 1 written, 0 already in the tree, 0 looking like reprints, 0 failed; "
+        "1 item: 1 written, 0 already in the tree, 0 likely reprints, 0 failed; "
         "1 published before 2025-01-19 left out; 1 more left for the next run (--limit 1)",
     ]
     assert run(root, "import", "--feed", feed, "--since", "2025-01-19", "--limit", "1") == 0
     assert outcome(capsys)[0] == [
         f"{web.url('/news/doha')}: already in the tree as {ARTICLES}/talks-resume-in-doha-on-the-second-phase.md",
         f"{web.url('/news/crossing')}: wrote content/articles/2025/01/rafah-crossing-reopens-for-the-wounded.md",
-        "2 items: 1 written, 1 already in the tree, 0 looking like reprints, 0 failed; "
+        "2 items: 1 written, 1 already in the tree, 0 likely reprints, 0 failed; "
         "1 published before 2025-01-19 left out",
     ]
 
@@ -293,7 +293,7 @@ def test_a_failing_item_does_not_stop_the_others_and_the_exit_status_is_1(tmp_pa
     assert run(root, "import", "--feed", feed) == 1
     out, _ = outcome(capsys)
     assert out[1] == f"{web.url('/news/doha')}: failed: the server answered 500 Internal Server Error"
-    assert out[-1] == "3 items: 2 written, 0 already in the tree, 0 looking like reprints, 1 failed"
+    assert out[-1] == "3 items: 2 written, 0 already in the tree, 0 likely reprints, 1 failed"
     assert len(list((root / "content/articles/2025/01").glob("*.md"))) == 2
 
 
@@ -308,7 +308,7 @@ def test_a_likely_reprint_from_a_feed_is_not_written(tmp_path, web, capsys):
         "not written: if it is the same report, add it to that article's also_published, else import it alone "
         f"with digest import {web.url('/news/doha')}"
     )
-    assert out[-1] == "3 items: 2 written, 0 already in the tree, 1 looking like reprints, 0 failed"
+    assert out[-1] == "3 items: 2 written, 0 already in the tree, 1 likely reprint, 0 failed"
     assert not (root / "content/articles/2025/01/talks-resume-in-doha-on-the-second-phase.md").exists()
 
 
@@ -319,7 +319,7 @@ def test_a_feed_from_a_file(tmp_path, web, capsys):
     root = example_tree(tmp_path)
     assert run(root, "import", "--feed", str(source), "--limit", "2") == 0
     assert outcome(capsys)[0][-1] == (
-        "2 items: 2 written, 0 already in the tree, 0 looking like reprints, 0 failed; "
+        "2 items: 2 written, 0 already in the tree, 0 likely reprints, 0 failed; "
         "1 more left for the next run (--limit 2)"
     )
 

@@ -71,13 +71,18 @@ def extract(data: bytes, name: str, content_type: str | None = None, address: st
     """
     text = decode(data, content_type)
     lower = name.lower()
-    served = content_type.split(";")[0].strip().lower() if content_type else None
+    served = media_type(content_type) if content_type else None
     looks_html = lower.endswith((".html", ".htm", ".xhtml")) or HTML_START.match(text[:2000])
     if served in HTML_TYPES or (served is None and looks_html):
         return _from_html(text, address)
     if lower.endswith((".md", ".markdown")) or text.startswith("---\n"):
         return _from_markdown(text, address)
     return _from_text(text, address)
+
+
+def media_type(content_type: str) -> str:
+    """'text/html; charset=utf-8' -> 'text/html'"""
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def decode(data: bytes, content_type: str | None = None) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from digest.curate.extract import one_line
+from digest.curate.extract import media_type, one_line
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
@@ -52,7 +52,7 @@ def read_feed(data: bytes, content_type: str | None = None, address: str | None 
     content_type and address are the server's, when the feed was fetched: relative links are read
     against the address. Raises FeedFailed when the bytes are no feed.
     """
-    served = (content_type or "").split(";")[0].strip().lower()
+    served = media_type(content_type or "")
     if served in ("application/feed+json", "application/json") or data.lstrip()[:1] == b"{":
         items = _json_feed(data, address)
     else:

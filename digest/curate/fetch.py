@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3
 
+from digest.curate.extract import media_type
+
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset(
     {
@@ -74,11 +76,6 @@ class Answer:
 
 class FetchFailed(Exception):
     pass
-
-
-def media_type(content_type: str) -> str:
-    """'text/html; charset=utf-8' -> 'text/html'"""
-    return content_type.split(";", 1)[0].strip().lower()
 
 
 def is_address(name: str) -> bool:
