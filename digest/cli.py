@@ -14,11 +14,17 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from digest.pipeline import Settings, build_data, check, review
 from digest.problems import ContentError
 from digest.read.tree import display_path
 from digest.site.export import FORMATS
+
+if TYPE_CHECKING:  # the curation tools are imported by the commands that use them: they are slow to import
+    from digest.curate.feeds_in import Item
+    from digest.curate.fetch import Fetcher
+    from digest.curate.importer import Importer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,18 +220,18 @@ def run_import(args: argparse.Namespace) -> int:
         return _import_inputs(args.inputs, importer, fetcher)
 
 
-def _import_inputs(inputs: list[str], importer, fetcher) -> int:
+def _import_inputs(inputs: list[str], importer: Importer, fetcher: Fetcher) -> int:
     from digest.curate.fetch import is_address
     from digest.curate.importer import FAILURES
 
-    failed = 0
-    addresses = [name for name in inputs if is_address(name)]
-    progress = Progress(len(addresses))
+    failed = fetched = 0
+    progress = Progress(sum(1 for name in inputs if is_address(name)))
     for name in inputs:
         shown = "standard input" if name == "-" else name
         try:
             if is_address(name):
-                with progress.fetching(addresses.index(name) + 1, name):
+                fetched += 1
+                with progress.fetching(fetched, name):
                     imported = importer.plan_address(name, fetcher)
             else:
                 imported = importer.plan(sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes(), shown)
@@ -240,7 +246,7 @@ def _import_inputs(inputs: list[str], importer, fetcher) -> int:
     return 1 if failed else 0
 
 
-def _import_feed(args: argparse.Namespace, importer, fetcher) -> int:
+def _import_feed(args: argparse.Namespace, importer: Importer, fetcher: Fetcher) -> int:
     """One line per item, oldest first, then a summary; exit 1 when any item failed."""
     from digest.curate.feeds_in import since
 
@@ -248,12 +254,14 @@ def _import_feed(args: argparse.Namespace, importer, fetcher) -> int:
     items, older = since(items, args.since) if args.since else (items, 0)
     new = [item for item in items if item.url and importer.workspace.holder(item.url) is None]
     chosen = new[: args.limit] if args.limit else new
+    number = {item.position: count for count, item in enumerate(chosen, start=1)}
+    left = {item.position for item in new[len(chosen) :]}
     progress = Progress(len(chosen))
     outcomes: Counter[str] = Counter()
     for item in items:
-        if item in new and item not in chosen:
+        if item.position in left:
             continue
-        with progress.fetching(chosen.index(item) + 1 if item in chosen else 0, item.label):
+        with progress.fetching(number.get(item.position, 0), item.label):
             outcome, line = _feed_item(item, importer, fetcher)
         outcomes[outcome] += 1
         print(f"{item.label}: {line}")
@@ -261,7 +269,7 @@ def _import_feed(args: argparse.Namespace, importer, fetcher) -> int:
     return 1 if outcomes["failed"] else 0
 
 
-def _feed_items(source: str, fetcher) -> list:
+def _feed_items(source: str, fetcher: Fetcher) -> list[Item]:
     from digest.curate.feeds_in import FeedFailed, read_feed
     from digest.curate.fetch import FEED_TYPES, FetchFailed, is_address
 
@@ -276,7 +284,7 @@ def _feed_items(source: str, fetcher) -> list:
         raise CommandFailed(f"{source}: {error}") from None
 
 
-def _feed_item(item, importer, fetcher) -> tuple[str, str]:
+def _feed_item(item: Item, importer: Importer, fetcher: Fetcher) -> tuple[str, str]:
     """(outcome, what to say): written, known, reprint or failed. A likely reprint is not written."""
     from digest.curate.importer import FAILURES, AlreadyInTree
 
@@ -322,6 +330,7 @@ class Progress:
 
     @contextlib.contextmanager
     def fetching(self, number: int, url: str) -> Iterator[None]:
+        """Shows the line while the block runs; number 0 is an item that is not fetched, and shows nothing."""
         if self.shown and number:
             width = shutil.get_terminal_size().columns - 1
             sys.stderr.write(f"\r[{number}/{self.total}] fetching {url}"[: width + 1])

@@ -396,3 +396,18 @@ def test_options_that_do_not_go_together(tmp_path, capsys, args, message):
     root = example_tree(tmp_path)
     assert run(root, "import", *args) == 1
     assert outcome(capsys) == ([], [message])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--since", "last week"], "argument --since: expected a date YYYY-MM-DD, got 'last week'"),
+        (["--limit", "0"], "argument --limit: expected a whole number of items, 1 or more, got '0'"),
+    ],
+)
+def test_since_and_limit_say_what_they_expect(tmp_path, capsys, args, message):
+    root = example_tree(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        run(root, "import", "--feed", "feed.xml", *args)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"digest import: error: {message}"
