@@ -1,6 +1,7 @@
 """A build that reuses the last build's work (mkdocs serve) gives exactly what a fresh build gives."""
 import os
 
+import jinja2
 import pytest
 from trees import REPO, article, content_tree, settings_for
 
@@ -95,6 +96,30 @@ def test_registry_and_template_edits_reach_every_page(tree, tmp_path):
 def test_templates_that_read_the_whole_index_are_always_rendered(tree):
     renderer = Renderer(REPO / "templates" / "pages", Links(), "Test digest")
     assert renderer.reads("article.md.j2") == {"article", "related", "quote_ids", "registries", "link", "body"}
-    assert "index" in renderer.reads("region.md.j2")
+    assert "index" in renderer.reads("home.md.j2")
+    for template in ("region.md.j2", "actor.md.j2", "theme.md.j2"):  # their pictures are in their context
+        assert not {"index", "trends"} & renderer.reads(template), template
     assert renderer.reads("older.md.j2") == {"heading", "articles", "pager", "link"}  # _pager.j2 included
     assert renderer.reads("statements.md.j2") == {"heading", "statements", "pager", "link", "registries"}
+
+
+def test_pages_whose_articles_and_pictures_did_not_change_are_not_rendered_again(tree, monkeypatch):
+    settings, cache = settings_for(tree), BuildCache()
+    build_site(settings, cache)
+    rendered = []
+    render = jinja2.Template.render
+
+    def recording(self, context):
+        rendered.append(context["link"].src)
+        return render(self, context)
+
+    monkeypatch.setattr(jinja2.Template, "render", recording)
+    rewrite(tree / "content/articles/c.md", article("Third report", "2025-01-02", "[iraq]", "themes: [ceasefire]\n",
+                                                    body="Other notes.\n"))
+    build_site(settings, cache)
+    shown = {"articles/c.md", "regions/iraq.md", "regions/middle-east.md", "themes/ceasefire.md", "digest/2025-W01.md"}
+    assert shown <= set(rendered)
+    # with a chart, a neighbourhood of ties and a trend each, none of them changed
+    unchanged = ["regions/golan-heights.md", "regions/syria.md", "actors/harakat-al-nujaba.md"]
+    unchanged += ["themes/armed-factions.md"]
+    assert [src for src in unchanged if src in rendered] == []

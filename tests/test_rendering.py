@@ -69,7 +69,7 @@ def test_an_error_of_the_code_is_not_taken_for_a_template_problem(settings, monk
 
 
 def test_a_type_error_outside_the_templates_is_the_codes(settings, monkeypatch):
-    def broken(self, spec, render):
+    def broken(self, spec, context, render):
         raise TypeError("a bug")
 
     monkeypatch.setattr("digest.site.render.Renderer.template_text", broken)

@@ -42,6 +42,11 @@ class Window:
         return self.recent[-1]
 
     @property
+    def size(self) -> int:
+        """Weeks in each of the two compared periods."""
+        return len(self.recent)
+
+    @property
     def weeks(self) -> tuple[str, ...]:
         return self.earlier + self.recent
 

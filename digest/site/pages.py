@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from digest.group.index import Index, group_by_region
+from digest.group.trends import Trends
 from digest.model import Actor
+from digest.pictures.charts import activity_chart, region_tree
+from digest.pictures.network import neighbourhood, overview
 from digest.site.export import ARTICLE_COLUMNS
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
@@ -47,15 +50,18 @@ class Pager:
         return page_src(self.kind, self.slug, number, self.part)
 
 
-def page_specs(index: Index) -> Iterator[PageSpec]:
-    """What pages there are: one per article, registry entry and week, and the section indexes."""
+def page_specs(index: Index, trends: Trends) -> Iterator[PageSpec]:
+    """What pages there are: one per article, registry entry and week, and the section indexes, each
+    with the pictures it shows."""
     registries = index.registries
-    yield PageSpec(page_src("home"), "home.md.j2", "Home", listing=True)
-    yield PageSpec(page_src("region"), "regions.md.j2", "Regions", listing=True)
+    chart = activity_chart(index.articles, index)
+    yield PageSpec(page_src("home"), "home.md.j2", "Home", {"chart": chart}, listing=True)
+    regions = {"tree": region_tree(index), "branches": branches(index, index.roots)}
+    yield PageSpec(page_src("region"), "regions.md.j2", "Regions", regions, listing=True)
     yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
-    yield PageSpec(page_src("network"), "network.md.j2", "Actor network", listing=True)
+    yield PageSpec(page_src("network"), "network.md.j2", "Actor network", {"map": overview(index)}, listing=True)
     yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
-    yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", listing=True)
+    yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", {"chart": chart}, listing=True)
     yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
     for article in index.articles:
         yield PageSpec(
@@ -65,11 +71,18 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
             {"article": article, "related": index.related[article.slug], "quote_ids": quote_ids(article)},
         )
     for slug, region in registries.regions.items():
-        yield from paged("region", slug, region.name, {"region": region}, index.by_region[slug])
+        context = {
+            "region": region,
+            "trend": trends.of("regions", slug),
+            "branches": branches(index, index.children[slug]),
+            "based_here": index.based_here[slug],
+        }
+        yield from paged("region", slug, region.name, context, index.by_region[slug], index)
     for actor in registries.actors.values():
-        yield from actor_pages(actor, index)
+        yield from actor_pages(actor, index, trends)
     for slug, theme in registries.themes.items():
-        yield from paged("theme", slug, theme.name, {"theme": theme}, index.by_theme[slug])
+        context = {"theme": theme, "trend": trends.of("themes", slug)}
+        yield from paged("theme", slug, theme.name, context, index.by_theme[slug], index)
     for key, articles in index.by_week.items():
         yield PageSpec(
             page_src("week", key),
@@ -80,14 +93,39 @@ def page_specs(index: Index) -> Iterator[PageSpec]:
         )
 
 
-def actor_pages(actor: Actor, index: Index) -> Iterator[PageSpec]:
+@dataclass(frozen=True)
+class Branch:
+    """A region in a nested list of regions: its articles (sub-regions' included) and its sub-regions."""
+
+    slug: str
+    name: str
+    count: int
+    children: tuple[Branch, ...]
+
+
+def branches(index: Index, slugs: tuple[str, ...]) -> tuple[Branch, ...]:
+    regions = index.registries.regions
+    return tuple(
+        Branch(s, regions[s].name, len(index.by_region[s]), branches(index, index.children[s])) for s in slugs
+    )
+
+
+def actor_pages(actor: Actor, index: Index, trends: Trends) -> Iterator[PageSpec]:
     """An actor's paged articles, and its statements: the newest STATEMENTS_PAGE_SIZE on its page,
     then a page per older STATEMENTS_PAGE_SIZE."""
     said = statements_shown(actor.slug, index.statements[actor.slug], index.registries)
     chunks = _chunks(said, STATEMENTS_PAGE_SIZE)
     pagers = [Pager("actor", actor.slug, n, len(chunks), len(said), "statements") for n in range(1, len(chunks) + 1)]
-    context = {"actor": actor, "statements": chunks[0], "statements_pager": pagers[0]}
-    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug])
+    context = {
+        "actor": actor,
+        "trend": trends.of("actors", actor.slug),
+        "members": index.members[actor.slug],
+        "aligned_by": index.aligned_by[actor.slug],
+        "hood": neighbourhood(index, actor.slug),
+        "statements": chunks[0],
+        "statements_pager": pagers[0],
+    }
+    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug], index)
     for pager, chunk in zip(pagers[1:], chunks[1:], strict=True):
         yield PageSpec(
             pager.src(pager.number),
@@ -103,14 +141,18 @@ def _chunks(items: tuple, size: int) -> list[tuple]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [()]
 
 
-def paged(kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple) -> Iterator[PageSpec]:
-    """An entry's page with its newest PAGE_SIZE articles, then a plain listing page per older PAGE_SIZE:
-    no page grows with the whole digest, and the entry's own page keeps its contract URL."""
+def paged(
+    kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple, index: Index
+) -> Iterator[PageSpec]:
+    """An entry's page with its newest PAGE_SIZE articles and their activity chart, then a plain listing
+    page per older PAGE_SIZE: no page grows with the whole digest, and the entry's own page keeps its
+    contract URL."""
     chunks = _chunks(articles, PAGE_SIZE)
     for number, chunk in enumerate(chunks, start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         if number == 1:
-            yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, {**context, "articles": chunk, "pager": pager})
+            own = {**context, "articles": chunk, "pager": pager, "chart": activity_chart(chunk, index)}
+            yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
             yield PageSpec(page_src(kind, slug, number), "older.md.j2", f"{name}, page {number}",
                            {"heading": name, "articles": chunk, "pager": pager}, listing=True)

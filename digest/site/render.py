@@ -22,8 +22,7 @@ from markupsafe import Markup
 from digest.group.index import Index, lineage, week_of
 from digest.group.trends import Trends
 from digest.memo import Memo
-from digest.pictures.charts import activity_chart, region_tree, svg_number
-from digest.pictures.network import neighbourhood, overview
+from digest.pictures.charts import svg_number
 from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_span
 from digest.site.languages import language_attrs, script_attrs, ui_attrs
@@ -58,6 +57,10 @@ class PageLinks:
     def article(self, slug: str) -> str:
         return self.to(page_src("article", slug))
 
+    def entry(self, kind: str, slug: str) -> str:
+        """A registry entry's page by its page kind: link.entry('region', 'iraq')."""
+        return self.to(page_src(kind, slug))
+
     def region(self, slug: str) -> str:
         return self.to(page_src("region", slug))
 
@@ -90,9 +93,6 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     )
     for name, attrs in {"script_attrs": script_attrs, "language_attrs": language_attrs, "ui_attrs": ui_attrs}.items():
         env.filters[name] = _markup(attrs)
-    env.globals.update(
-        activity_chart=activity_chart, region_tree=region_tree, neighbourhood=neighbourhood, network_overview=overview
-    )
     return env
 
 
@@ -143,7 +143,7 @@ class Renderer:
 
     def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index)}
+        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index, trends)}
         return dict(sorted(pages.items()))
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
@@ -160,7 +160,7 @@ class Renderer:
             **spec.context,
         }
         try:
-            text = self.template_text(spec, lambda: self.env.get_template(spec.template).render(context))
+            text = self.template_text(spec, context, lambda: self.env.get_template(spec.template).render(context))
         except jinja2.TemplateError as error:
             raise TemplateFailure(error, self.templates_dir / spec.template) from error
         except CONTENT_ERRORS as error:
@@ -177,14 +177,16 @@ class Renderer:
             meta["feeds"] = alternates  # for <link rel="alternate"> in the theme's <head>
         return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True).translate(YAML_ESCAPES)}\n---\n\n{text}"
 
-    def template_text(self, spec: PageSpec, render: Callable[[], str]) -> str:
-        """render(), or what it gave the last build when the page's template reads nothing but its
-        spec and SHARED_NAMES and the spec is unchanged: after one article edit (mkdocs serve) most
-        article and listing pages are not rendered again. A template reading the index, trends or
-        feeds is always rendered."""
-        if not self.pages.keep or not self.reads(spec.template) <= SHARED_NAMES | spec.context.keys():
+    def template_text(self, spec: PageSpec, context: dict[str, Any], render: Callable[[], str]) -> str:
+        """render(), or what it gave the last build when the context names the page's template reads
+        (SHARED_NAMES aside) are unchanged: after one article edit
+        (mkdocs serve) most pages are not rendered again. A template reading something that cannot be
+        compared (the index, the trends) is always rendered."""
+        if not self.pages.keep:
             return render()
-        key = (spec.src, spec.template, spec.title, tuple(spec.context.items()))
+        # a name read but not in the context is the template's own ({% set %} in a branch)
+        names = sorted((self.reads(spec.template) - SHARED_NAMES) & context.keys())
+        key = (spec.src, spec.template, spec.title, tuple((name, context[name]) for name in names))
         if not _hashable(key):
             return render()
         return self.pages.get(key, render)
