@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from digest.check.aliases import normalise
+from digest.site.urls import slugify
 
 SEED = 2025
 START = dt.date(2023, 1, 1)
@@ -109,10 +110,6 @@ class Names:
             if latin.lower() not in self.taken:
                 self.taken.add(latin.lower())
                 return latin, "".join(p[1] for p in parts)
-
-
-def slugify(text: str) -> str:
-    return "-".join("".join(c for c in word if c.isalnum()) for word in text.lower().split()).strip("-")
 
 
 def regions(rng: random.Random, names: Names) -> tuple[dict, list[tuple[Entry, int]]]:

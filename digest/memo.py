@@ -7,9 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
+
+
+def file_stamp(path: Path) -> tuple:
+    """A file's identity for a memo key: a save changes its modification time, size or inode. A file
+    that cannot be read (a dangling link) has no stamp beside its path; a fixed link has one again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 class Memo(Generic[V]):

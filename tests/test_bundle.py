@@ -14,7 +14,8 @@ from site_links import refs
 from trees import article, content_tree, mkdocs_project, write_tree
 
 from digest.cli import main
-from digest.shell.bundle import bundle_name, slugify, write_zip
+from digest.shell.bundle import bundle_name, write_zip
+from digest.site.urls import slugify
 
 NAME = "test-digest-offline-2025-02-03"
 ARTICLES = {
@@ -47,15 +48,16 @@ def pages(entries: dict[str, bytes]) -> dict[str, str]:
     return {name: data.decode("utf-8") for name, data in entries.items() if name.endswith(".html")}
 
 
-def test_slugify_keeps_ascii_letters_and_digits():
+def test_slugify_transliterates_and_keeps_letters_and_digits():
     assert slugify("Iraq and the Gaza ceasefire — a digest") == "iraq-and-the-gaza-ceasefire-a-digest"
     assert slugify("  Über-Café: 2025!  ") == "uber-cafe-2025"
-    assert slugify("العراق") == ""
+    assert slugify("العراق") == "lrq"  # transliterated
 
 
-def test_bundle_name_has_the_date_and_a_fallback_for_names_without_latin_letters():
+def test_bundle_name_has_the_date_and_a_fallback_for_names_without_letters():
     assert bundle_name("Test digest", dt.date(2025, 2, 3)) == NAME
-    assert bundle_name("ملخص", dt.date(2025, 2, 3)) == "digest-offline-2025-02-03"
+    assert bundle_name("ملخص", dt.date(2025, 2, 3)) == "mlkhs-offline-2025-02-03"  # transliterated
+    assert bundle_name("— · —", dt.date(2025, 2, 3)) == "digest-offline-2025-02-03"
 
 
 def test_the_name_carries_the_newest_published_date_not_the_drafts(bundled):

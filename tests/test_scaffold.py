@@ -9,8 +9,8 @@ from trees import article, content_tree, mkdocs_project
 
 from digest.check.articles import ARTICLE_FIELDS
 from digest.cli import main
-from digest.curate.scaffold import MAX_SLUG, slugify
 from digest.read.yaml_lines import load, split_front_matter
+from digest.site.urls import MAX_SLUG, slugify
 
 
 def run(root, *args: str) -> int:

@@ -20,6 +20,7 @@ from w3lib.encoding import html_to_unicode
 
 from digest.curate import clutter
 from digest.read.yaml_lines import YamlProblem, load, split_front_matter
+from digest.site.languages import ARABIC_SCRIPT
 
 MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
@@ -40,7 +41,6 @@ URL = re.compile(r"https?://[^\s<>\"')\]]+")
 HEADER_LINES = 8
 """Lines at the top where a dateline, byline or address is looked for."""
 MAX_TITLE_WORDS = 30
-ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
@@ -240,6 +240,6 @@ def one_line(value: object) -> str | None:
 
 def _language(text: str, declared: str | None) -> str | None:
     letters = [c for c in text[:5000] if c.isalpha()]
-    if letters and sum(1 for c in letters if ARABIC.match(c)) > len(letters) / 2:
+    if letters and sum(1 for c in letters if ARABIC_SCRIPT.match(c)) > len(letters) / 2:
         return "ar"
     return declared

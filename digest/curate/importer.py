@@ -20,8 +20,9 @@ from digest.curate.mentions import Mention
 from digest.curate.names import Name, find_names
 from digest.curate.quotes import Person, candidate_quotes
 from digest.curate.reprints import Match, Record, ReprintIndex
-from digest.curate.scaffold import Draft, Planned, SlugTaken, Workspace, draft_text, scalar, slugify, suggest
+from digest.curate.scaffold import Draft, Planned, SlugTaken, Workspace, draft_text, scalar, suggest
 from digest.read.tree import display_path
+from digest.site.urls import slugify
 
 DERIVED_SUFFIX = 3
 """'Iraqi', 'Syrian', 'Middle Eastern': a known name plus at most this many letters is an inflection of it."""

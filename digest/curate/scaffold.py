@@ -7,12 +7,10 @@ Writes nothing: the CLI writes what is planned, and refuses to replace a file th
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from anyascii import anyascii
 
 from digest.check.aliases import AliasTable
 from digest.check.articles import validate
@@ -23,8 +21,8 @@ from digest.curate.reprints import url_key
 from digest.model import Content, Registries
 from digest.problems import ContentError, errors_in
 from digest.read.tree import ARTICLES_DIR, RawArticle, display_path, read_content
+from digest.site.urls import slugify
 
-MAX_SLUG = 72
 REFERENCE_HINTS = {
     "regions": "at least one region of regions.yml, e.g. iraq",
     "actors": "actors of actors.yml",
@@ -148,15 +146,6 @@ def _tables(registries: Registries) -> dict[str, AliasTable]:
             for alias in (entry.name, *entry.aliases):
                 table.add_alias(slug, alias)
     return tables
-
-
-def slugify(title: str) -> str:
-    """'Kata’ib Hezbollah: the truce' -> 'kataib-hezbollah-the-truce'; any script is transliterated first."""
-    ascii_text = anyascii(title).lower().replace("'", "").replace("`", "")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
-    return slug
 
 
 def suggest(workspace: Workspace, mentions: dict[str, list[Mention]]) -> dict[str, list[Suggested]]:

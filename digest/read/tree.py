@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from digest.memo import Memo
+from digest.memo import Memo, file_stamp
 from digest.problems import Problem
 from digest.read.yaml_lines import Located, YamlProblem, load, split_front_matter
 
@@ -59,12 +59,8 @@ def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> Ra
 
 
 def _file_key(path: Path, root: Path) -> tuple:
-    """A file's identity for the memo: a save changes its modification time, size or inode."""
-    try:
-        stat = path.stat()
-    except OSError:  # a dangling link: read_text says so, and a fixed link has a stamp again
-        return (str(path), str(root), None)
-    return (str(path), str(root), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    """A file's identity for the memo (problems show its path relative to root)."""
+    return (file_stamp(path), str(root))
 
 
 def article_paths(content_dir: Path) -> list[Path]:

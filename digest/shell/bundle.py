@@ -7,14 +7,13 @@ byte-identical, whenever and wherever they are made.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from digest.model import Article
+from digest.site.urls import slugify
 
 FILE_MODE = 0o100644
 """A regular file, readable by all: what a folder unzipped from the bundle should hold."""
@@ -23,12 +22,6 @@ ZIP_EPOCH = dt.date(1980, 1, 1)
 SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 """Left out: the 404 page links from site_url's path and the sitemap lists online addresses, and
 nothing opened from file:// uses either."""
-
-
-def slugify(text: str) -> str:
-    """A file-name slug: 'Iraq and the Gaza ceasefire — a digest' -> 'iraq-and-the-gaza-ceasefire-a-digest'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def newest_date(articles: Iterable[Article]) -> dt.date | None:

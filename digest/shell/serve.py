@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from digest.memo import file_stamp
 from digest.pipeline import Site
 from digest.problems import Problem
 
@@ -122,8 +123,7 @@ def _surroundings(config: MkDocsConfig) -> tuple:
     paths = [Path(config.config_file_path)] if config.config_file_path else []
     if config.theme.custom_dir:
         paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
-    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-    return stamps, tuple(config.extra.get("digest_problems", []))
+    return tuple(file_stamp(p) for p in paths), tuple(config.extra.get("digest_problems", []))
 
 
 def problems_site(problems: list[Problem]) -> Site:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from digest.group.index import Index, lineage, week_of
 from digest.group.trends import Trends
-from digest.memo import Memo
+from digest.memo import Memo, file_stamp
 from digest.pictures.charts import svg_number
 from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_span
@@ -228,6 +228,6 @@ def templates_stamp(templates_dir: Path) -> tuple:
     """Every template file with its modification time and size: rendered pages are only reused
     while this stays the same."""
     files = sorted(p for p in templates_dir.rglob("*") if p.is_file())
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return tuple(file_stamp(p) for p in files)
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 SECTIONS = {
     "region": "regions",
@@ -21,6 +24,17 @@ SECTIONS = {
 }
 """Section folders. The network overview has its own: under actors/ it could meet an actor's slug."""
 HOME = "index.md"
+MAX_SLUG = 72
+"""The longest slug slugify makes: a title's slug stops at the last whole word before it."""
+
+
+def slugify(title: str) -> str:
+    """'Kata’ib Hezbollah: the truce' -> 'kataib-hezbollah-the-truce'; any script is transliterated first."""
+    ascii_text = anyascii(title).lower().replace("'", "").replace("`", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug
 
 
 def page_src(kind: str, slug: str | None = None, page: int = 1, part: str | None = None) -> str:
