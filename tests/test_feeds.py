@@ -120,6 +120,21 @@ def test_example_feeds_hold_each_groups_articles(example):
     assert len(atom(example, "digest/feed.xml").entries) == len(index.by_week)
 
 
+def test_an_article_is_the_same_entry_in_every_feed_that_carries_it(example):
+    entries: dict[str, set[str]] = {}
+    for path in (p for p in example.files if p.endswith("feed.xml") and p != "digest/feed.xml"):
+        for entry in re.findall(r"<entry .*?</entry>", example.files[path].decode("utf-8"), re.DOTALL):
+            entries.setdefault(re.search(r"<id>(.*?)</id>", entry).group(1), set()).add(entry)
+    assert len(entries) == len(example.index.articles)
+    assert all(len(written) == 1 for written in entries.values())
+
+
+def test_json_feeds_are_laid_out_as_json_dumps_lays_them_out(example):
+    for path in (p for p in example.files if p.endswith("feed.json")):
+        text = example.files[path].decode("utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n", path
+
+
 # Items -----------------------------------------------------------------------------------------------
 
 def test_a_region_feed_includes_its_sub_regions_articles(tmp_path):

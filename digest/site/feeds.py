@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import posixpath
 import re
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from feedgenerator import Atom1Feed
+from feedgenerator import Atom1Feed, SimplerXMLGenerator
 
 from digest.group.index import Index
 from digest.memo import Memo
@@ -34,6 +35,8 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry (YAML lets a curator type them as escapes); the Atom writer refuses them."""
 GROUPS = (("region", "regions", "by_region"), ("actor", "actors", "by_actor"), ("theme", "themes", "by_theme"))
 """(page kind, registry attribute, Index attribute) of each kind of group that has feeds."""
+JSON_ITEM_INDENT = "\n    "
+"""Where an item's lines start in a JSON Feed document (indent 2): two levels down, in "items"."""
 GROUP_DESCRIPTIONS = {
     "region": "Articles about {name} and its sub-regions, newest first.",
     "actor": "Articles that name {name}, newest first.",
@@ -138,6 +141,21 @@ class Item:
     tags: tuple[Tag, ...] = ()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An item written in both formats, once per build, for every feed that carries it."""
+
+    date: dt.datetime
+    atom: str
+    """The Atom <entry> element."""
+    json: str
+    """The JSON Feed item, indented as it sits in a feed's "items"."""
+
+    @classmethod
+    def of(cls, item: Item) -> Entry:
+        return cls(item.date, _atom_entry(item), _json_entry(item))
+
+
 class FeedWriter:
     """Writes a Catalogue's feeds. Links are absolute from site_url; without it, relative to the feed."""
 
@@ -151,6 +169,9 @@ class FeedWriter:
         self.memo = memo if memo is not None else Memo(keep=False)
         """Feeds written by the last build (mkdocs serve), by what they show; emptied by the caller
         when the settings or the registries change."""
+        self._entries: dict[tuple[str, str], Entry] = {}
+        """This build's article entries by (article slug, its address in the feed): an article is
+        written once however many feeds carry it (with relative links, once per feed depth)."""
 
     def files(self) -> dict[str, bytes]:
         """Every feed file by site path, in sorted order."""
@@ -163,14 +184,21 @@ class FeedWriter:
 
     def write(self, feed: Feed) -> dict[str, bytes]:
         """The feed as Atom and as JSON Feed, by site path."""
-        items = self.items(feed)
-        return {feed.path("xml"): self.atom(feed, items), feed.path("json"): self.json_feed(feed, items)}
+        entries = self.entries(feed)
+        return {feed.path("xml"): self.atom(feed, entries), feed.path("json"): self.json_feed(feed, entries)}
 
-    def items(self, feed: Feed) -> list[Item]:
+    def entries(self, feed: Feed) -> list[Entry]:
         """The feed's newest items, newest first, at most `limit` of them."""
         if feed.kind == "week":
-            return [self.week_item(key, articles, feed) for key, articles in feed.weeks[: self.limit]]
-        return [self.article_item(article, feed) for article in feed.articles[: self.limit]]
+            return [Entry.of(self.week_item(key, articles, feed)) for key, articles in feed.weeks[: self.limit]]
+        return [self.article_entry(article, feed) for article in feed.articles[: self.limit]]
+
+    def article_entry(self, article: Article, feed: Feed) -> Entry:
+        """An article's entry depends on the feed only through the article's address in it."""
+        key = (article.slug, self.url(page_src("article", article.slug), feed))
+        if key not in self._entries:
+            self._entries[key] = Entry.of(self.article_item(article, feed))
+        return self._entries[key]
 
     def url(self, target: str, feed: Feed) -> str:
         """The address of a page source or site file as written in the feed's files."""
@@ -232,7 +260,7 @@ class FeedWriter:
             language="en",
         )
 
-    def atom(self, feed: Feed, items: list[Item]) -> bytes:
+    def atom(self, feed: Feed, entries: list[Entry]) -> bytes:
         atom = _AtomFeed(
             title=feed.title,
             link=self.url(feed.page, feed),
@@ -241,37 +269,38 @@ class FeedWriter:
             feed_url=self.url(feed.path("xml"), feed),
             feed_guid=self.id(feed.page),
         )
-        for item in items:
-            atom.add_item(
-                title=item.title,
-                link=item.url,
-                description=_escape(item.summary),  # Atom1Feed writes the summary as HTML
-                content=item.html,
-                author_name=item.source.name if item.source else None,
-                pubdate=item.date,  # also the entry's <updated>, and the newest one the feed's
-                unique_id=item.id,
-                language=item.language,
-                via=item.source.url if item.source else None,
-                tags=item.tags,
-            )
+        for entry in entries:
+            atom.add_item(title=None, link=None, description=None, pubdate=entry.date, entry=entry.atom)
         return atom.writeString("utf-8").encode("utf-8")
 
-    def json_feed(self, feed: Feed, items: list[Item]) -> bytes:
+    def json_feed(self, feed: Feed, entries: list[Entry]) -> bytes:
         data = {
             "version": JSON_FEED_VERSION,
             "title": feed.title,
             "description": feed.description,
             "authors": [{"name": self.site_name}],
-            "items": [_json_item(item) for item in items],
+            "items": [],
         }
         if self.site_url:
             data["home_page_url"] = self.url(feed.page, feed)
             data["feed_url"] = self.url(feed.path("json"), feed)
-        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+        if entries:  # the items go where json.dumps would have put them: no string holds a raw line break
+            items = JSON_ITEM_INDENT + f",{JSON_ITEM_INDENT}".join(entry.json for entry in entries) + "\n  "
+            text = text.replace('\n  "items": []', f'\n  "items": [{items}]', 1)
+        return (text + "\n").encode("utf-8")
 
 
 class _AtomFeed(Atom1Feed):
-    """Pelican's Atom writer, plus what the digest's entries carry: their language, the original
+    """Pelican's Atom writer, with entries written beforehand (_atom_entry) and placed as they are."""
+
+    def write_items(self, handler) -> None:
+        for item in self.items:
+            handler.ignorableWhitespace(item["entry"])  # XMLGenerator writes this text unchanged
+
+
+class _AtomEntry(Atom1Feed):
+    """Pelican's Atom writer for entries, plus what the digest's carry: their language, the original
     report as a rel="via" link, and categories with the scheme of their kind."""
 
     def item_attributes(self, item: dict) -> dict[str, str]:
@@ -285,6 +314,29 @@ class _AtomFeed(Atom1Feed):
             handler.addQuickElement(
                 "category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})}
             )
+
+
+def _atom_entry(item: Item) -> str:
+    writer = _AtomEntry(title=None, link=None, description=None)
+    writer.add_item(
+        title=item.title,
+        link=item.url,
+        description=_escape(item.summary),  # Atom1Feed writes the summary as HTML
+        content=item.html,
+        author_name=item.source.name if item.source else None,
+        pubdate=item.date,  # also the entry's <updated>, and the newest one the feed's
+        unique_id=item.id,
+        language=item.language,
+        via=item.source.url if item.source else None,
+        tags=item.tags,
+    )
+    out = io.StringIO()
+    writer.write_items(SimplerXMLGenerator(out, "utf-8", short_empty_elements=True))  # as Atom1Feed.write does
+    return out.getvalue()
+
+
+def _json_entry(item: Item) -> str:
+    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", JSON_ITEM_INDENT)
 
 
 def _json_item(item: Item) -> dict:

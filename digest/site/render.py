@@ -26,6 +26,7 @@ from digest.pictures.charts import svg_number
 from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_span
 from digest.site.languages import language_attrs, script_attrs, ui_attrs
+from digest.site.listings import Listings
 from digest.site.pages import PageSpec, page_specs
 from digest.site.urls import Links, page_src, relative
 
@@ -82,6 +83,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # an environment lives for one build: no template file is checked again per page
     )
     env.filters.update(
         long_date=long_date,
@@ -135,6 +137,7 @@ class Renderer:
     ):
         self.templates_dir = templates_dir
         self.env = environment(templates_dir)
+        self.env.globals["listing"] = Listings(self.env)
         self.links = links
         self.site_name = site_name
         self.body = BodyRenderer(bodies)

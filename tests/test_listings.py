@@ -1,0 +1,80 @@
+"""Listings: an article's entry is rendered once per build and placed, with the page's own link, in
+every listing that shows it; the repository's templates write the entry every listing page shows."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import jinja2
+import pytest
+from trees import REPO
+
+from digest.model import Article, Source
+from digest.site.listings import Listings
+from digest.site.render import PageLinks, environment
+from digest.site.urls import Links
+
+LINKS = Links(directory_urls=True)
+
+
+def published(slug: str, title: str, language: str = "en", summary: str = "What happened.") -> Article:
+    return Article(slug=slug, title=title, published=dt.datetime(2025, 1, 24, tzinfo=dt.UTC),
+                   source=Source("Reuters"), regions=("iraq",), summary=summary, path=f"{slug}.md", language=language)
+
+
+def counting_listings(macros: str) -> tuple[Listings, list[str]]:
+    """Listings over a one-template environment whose entry macro records each article it renders."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"_macros.j2": macros}), autoescape=True)
+    rendered: list[str] = []
+    env.globals["seen"] = lambda slug: rendered.append(slug) or ""
+    return Listings(env), rendered
+
+
+ENTRY = (
+    '{% macro article_entry(a, href, summaries) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a></li>'
+    "{% endmacro %}"
+)
+
+
+def test_an_entry_is_rendered_once_and_linked_from_each_page():
+    listings, rendered = counting_listings(ENTRY)
+    first, second = published("first", "Talks <resume>"), published("second", "A vote")
+    on_region = listings([first, second], PageLinks("regions/iraq.md", LINKS))
+    on_older_page = listings([first], PageLinks("regions/iraq/page/2.md", LINKS))
+    on_related = listings([first], PageLinks("articles/second.md", LINKS))
+    assert rendered == ["first", "second"]
+    assert on_region == ('<li><a href="../../articles/first/">Talks &lt;resume&gt;</a></li>\n'
+                         '<li><a href="../../articles/second/">A vote</a></li>')
+    assert on_older_page == '<li><a href="../../../../articles/first/">Talks &lt;resume&gt;</a></li>'
+    assert on_related == '<li><a href="../first/">Talks &lt;resume&gt;</a></li>'
+
+
+def test_entries_with_and_without_summaries_are_rendered_apart():
+    listings, rendered = counting_listings(
+        '{% macro article_entry(a, href, summaries) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a>'
+        "{% if summaries %} {{ a.summary }}{% endif %}</li>{% endmacro %}"
+    )
+    article = published("first", "Talks", summary="Both sides met.")
+    link = PageLinks("index.md", LINKS)
+    assert listings([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
+    assert listings([article], link, summaries=False) == '<li><a href="articles/first/">Talks</a></li>'
+    assert listings([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
+    assert rendered == ["first", "first"]
+
+
+def test_an_entry_macro_that_places_no_link_is_a_template_problem():
+    listings, _ = counting_listings('{% macro article_entry(a, href, summaries) %}<li>{{ a.title }}</li>{% endmacro %}')
+    message = "_macros.j2: the article_entry macro must place its href"
+    with pytest.raises(jinja2.TemplateRuntimeError, match=re.escape(message)):
+        listings([published("first", "Talks")], PageLinks("index.md", LINKS))
+
+
+def test_the_repository_entry_carries_language_date_source_and_summary():
+    env = environment(REPO / "templates" / "pages")
+    listings = Listings(env)
+    arabic = published("talks", "محادثات", language="ar", summary="ملخص")
+    assert listings([arabic], PageLinks("themes/security.md", LINKS)) == (
+        '<li lang="ar" dir="rtl"><a class="digest-list__title" href="../../articles/talks/">محادثات</a>'
+        '<span class="digest-list__meta" lang="en" dir="ltr"><time datetime="2025-01-24">24 January 2025</time>'
+        ' · <span>Reuters</span></span><span class="digest-list__summary">ملخص</span></li>'
+    )
