@@ -1,5 +1,6 @@
-"""Listings: an article's entry is rendered once per build and placed, with the page's own link, in
-every listing that shows it; the repository's templates write the entry every listing page shows."""
+"""Listings: an article's entry and a registry entry's name link are rendered once per build and
+placed, with each page's own link, on every page that shows them; the repository's templates write
+the entry every listing shows."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,7 @@ import jinja2
 import pytest
 from trees import REPO
 
-from digest.model import Article, Source
+from digest.model import Actor, Article, Region, Source
 from digest.site.listings import Listings
 from digest.site.render import PageLinks, environment
 from digest.site.urls import Links
@@ -31,7 +32,7 @@ def counting_listings(macros: str) -> tuple[Listings, list[str]]:
 
 
 ENTRY = (
-    '{% macro article_entry(a, href, summaries) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a></li>'
+    '{% macro article_entry(a, summaries, href) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a></li>'
     "{% endmacro %}"
 )
 
@@ -39,9 +40,9 @@ ENTRY = (
 def test_an_entry_is_rendered_once_and_linked_from_each_page():
     listings, rendered = counting_listings(ENTRY)
     first, second = published("first", "Talks <resume>"), published("second", "A vote")
-    on_region = listings([first, second], PageLinks("regions/iraq.md", LINKS))
-    on_older_page = listings([first], PageLinks("regions/iraq/page/2.md", LINKS))
-    on_related = listings([first], PageLinks("articles/second.md", LINKS))
+    on_region = listings.listing([first, second], PageLinks("regions/iraq.md", LINKS))
+    on_older_page = listings.listing([first], PageLinks("regions/iraq/page/2.md", LINKS))
+    on_related = listings.listing([first], PageLinks("articles/second.md", LINKS))
     assert rendered == ["first", "second"]
     assert on_region == ('<li><a href="../../articles/first/">Talks &lt;resume&gt;</a></li>\n'
                          '<li><a href="../../articles/second/">A vote</a></li>')
@@ -51,30 +52,53 @@ def test_an_entry_is_rendered_once_and_linked_from_each_page():
 
 def test_entries_with_and_without_summaries_are_rendered_apart():
     listings, rendered = counting_listings(
-        '{% macro article_entry(a, href, summaries) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a>'
+        '{% macro article_entry(a, summaries, href) %}{{ seen(a.slug) }}<li><a href="{{ href }}">{{ a.title }}</a>'
         "{% if summaries %} {{ a.summary }}{% endif %}</li>{% endmacro %}"
     )
     article = published("first", "Talks", summary="Both sides met.")
     link = PageLinks("index.md", LINKS)
-    assert listings([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
-    assert listings([article], link, summaries=False) == '<li><a href="articles/first/">Talks</a></li>'
-    assert listings([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
+    assert listings.listing([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
+    assert listings.listing([article], link, summaries=False) == '<li><a href="articles/first/">Talks</a></li>'
+    assert listings.listing([article], link) == '<li><a href="articles/first/">Talks</a> Both sides met.</li>'
     assert rendered == ["first", "first"]
 
 
 def test_an_entry_macro_that_places_no_link_is_a_template_problem():
-    listings, _ = counting_listings('{% macro article_entry(a, href, summaries) %}<li>{{ a.title }}</li>{% endmacro %}')
+    listings, _ = counting_listings('{% macro article_entry(a, summaries, href) %}<li>{{ a.title }}</li>{% endmacro %}')
     message = "_macros.j2: the article_entry macro must place its href"
     with pytest.raises(jinja2.TemplateRuntimeError, match=re.escape(message)):
-        listings([published("first", "Talks")], PageLinks("index.md", LINKS))
+        listings.listing([published("first", "Talks")], PageLinks("index.md", LINKS))
 
 
 def test_the_repository_entry_carries_language_date_source_and_summary():
     env = environment(REPO / "templates" / "pages")
     listings = Listings(env)
     arabic = published("talks", "محادثات", language="ar", summary="ملخص")
-    assert listings([arabic], PageLinks("themes/security.md", LINKS)) == (
+    assert listings.listing([arabic], PageLinks("themes/security.md", LINKS)) == (
         '<li lang="ar" dir="rtl"><a class="digest-list__title" href="../../articles/talks/">محادثات</a>'
         '<span class="digest-list__meta" lang="en" dir="ltr"><time datetime="2025-01-24">24 January 2025</time>'
         ' · <span>Reuters</span></span><span class="digest-list__summary">ملخص</span></li>'
+    )
+
+
+def test_a_name_link_is_rendered_once_and_linked_from_each_page():
+    listings, rendered = counting_listings(
+        '{% macro name_link(entry, href) %}{{ seen(entry.slug) }}<a href="{{ href }}">{{ entry.name }}</a>'
+        "{% endmacro %}"
+    )
+    regions = {"iraq": Region("iraq", "Iraq"), "gaza": Region("gaza", "Gaza & the Strip")}
+    on_article = listings.name_links(["iraq", "gaza"], regions, "region", PageLinks("articles/x.md", LINKS))
+    on_region = listings.name_links(["gaza"], regions, "region", PageLinks("regions/iraq.md", LINKS))
+    assert on_article == (
+        '<a href="../../regions/iraq/">Iraq</a>, <a href="../../regions/gaza/">Gaza &amp; the Strip</a>'
+    )
+    assert on_region == '<a href="../gaza/">Gaza &amp; the Strip</a>'
+    assert rendered == ["iraq", "gaza"]
+
+
+def test_the_repository_name_link_marks_arabic_names():
+    listings = Listings(environment(REPO / "templates" / "pages"))
+    actors = {"hamas": Actor("hamas", "حماس", "armed-group")}
+    assert listings.name_links(["hamas"], actors, "actor", PageLinks("index.md", LINKS)) == (
+        '<a href="actors/hamas/" lang="ar" dir="rtl">حماس</a>'
     )

@@ -137,7 +137,8 @@ class Renderer:
     ):
         self.templates_dir = templates_dir
         self.env = environment(templates_dir)
-        self.env.globals["listing"] = Listings(self.env)
+        listings = Listings(self.env)
+        self.env.globals.update(listing=listings.listing, name_links=listings.name_links)
         self.links = links
         self.site_name = site_name
         self.body = BodyRenderer(bodies)
