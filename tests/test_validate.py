@@ -302,15 +302,29 @@ def test_unknown_references_in_block_lists_are_named_at_the_item_line(tmp_path):
 
 
 def test_references_resolve_by_alias_in_any_script_case_and_punctuation(tmp_path):
-    text = article(
-        regions="[IRAK, الجولان]", extra='actors: ["KATA\'IB-HEZBOLLAH", كَتَائِبُ حِزْبِ اللّٰه]\nthemes: [Militias]\n'
+    latin = article(regions="[IRAK, الجولان]", extra="actors: [\"KATA'IB-HEZBOLLAH\"]\nthemes: [Militias]\n")
+    arabic = article(date="2025-01-15", extra="actors: [كَتَائِبُ حِزْبِ اللّٰه]\n")
+    content, found = checked(tmp_path, {"a.md": latin, "b.md": arabic})
+    assert found == []
+    a, b = content.articles
+    assert (a.regions, a.actors, b.actors) == (("iraq", "golan-heights"), ("kataib-hezbollah",), ("kataib-hezbollah",))
+
+
+def test_one_entry_named_twice_by_two_aliases_is_a_warning_at_the_second(tmp_path):
+    text = front(
+        "title: T", "date: 2025-01-16", "source: S", "regions: [Golan, iraq, الجولان]", "summary: S",
+        "actors:", "  - Al-Nujaba", "  - kataib-hezbollah", "  - النجباء", "themes: [militias, armed-factions]",
     )
     content, found = checked(tmp_path, {"a.md": text})
-    assert found == []
-    assert (content.articles[0].regions, content.articles[0].actors) == (
-        ("iraq", "golan-heights"),
-        ("kataib-hezbollah",),
-    )
+    assert [str(p) for p in found] == [
+        f"{PATH}:5: warning: region 'الجولان' is 'golan-heights' (Golan Heights) again, already listed as 'Golan':"
+        " list it once",
+        f"{PATH}:10: warning: actor 'النجباء' is 'harakat-al-nujaba' (Harakat al-Nujaba) again, already listed as"
+        " 'Al-Nujaba': list it once",
+        f"{PATH}:11: warning: theme 'armed-factions' is 'armed-factions' (Armed factions) again, already listed as"
+        " 'militias': list it once",
+    ]
+    assert content.articles[0].actors == ("harakat-al-nujaba", "kataib-hezbollah")
 
 
 # Slugs ------------------------------------------------------------------------------------------

@@ -127,16 +127,21 @@ def _source(fields: dict, checker: Fields) -> Source | None:
 def _references(
     fields: dict, key: str, checker: Fields, table: AliasTable, what: str, required: bool = False
 ) -> tuple[str, ...]:
-    slugs = []
+    """The slugs named, in order; naming one entry twice (two of its aliases) is a warning at the second."""
+    named: dict[str, str] = {}
+    """slug -> the reference that first named it."""
     for name, where in checker.text_list(fields, key, (), required):
         if is_placeholder(name):
             continue  # reported once, by placeholder_problems
         slug = table.resolve(name)
         if slug is None:
             checker.problem(where, f"unknown {what} '{name}'{table.suggest(name)}")
+        elif slug in named:
+            again = f"is '{slug}' ({table.names[slug]}) again, already listed as '{named[slug]}'"
+            checker.problem(where, f"{what} '{name}' {again}: list it once", warning=True)
         else:
-            slugs.append(slug)
-    return tuple(dict.fromkeys(slugs))
+            named[slug] = name
+    return tuple(named)
 
 
 def _language(fields: dict, checker: Fields) -> str:
