@@ -54,6 +54,9 @@ _MEANINGS = (
     ),
     ("did not find expected '-' indicator", "expected a '- ' list item here: check the indentation"),
     ("but found another document", "a second document (a '---' line) in the file: there must be only one"),
+    # libyaml 0.2.5's own limit (PyYAML 6.0.4's wheels): its scanner reads a run of '[' to the end before
+    # the screen sees an event, so the refusal is said here in the screen's words
+    ("exceeded maximum nesting depth", f"refused: values nested more than {MAX_DEPTH} levels deep"),
 )
 
 
