@@ -19,9 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from digest.cli import main as digest_cli
-from digest.group.index import Index
-from digest.pipeline import build_site
-from digest.shell.driver import build, load_settings
+from digest.shell.driver import build
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / ".artifacts"
@@ -47,21 +45,6 @@ def example_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("example") / "site"
     build(REPO / "mkdocs.yml", site_dir=site, strict=True)
     return site
-
-
-@pytest.fixture(scope="session")
-def example_index() -> Index:
-    """What the example content holds, so tests derive what pages must show instead of hard-coding it."""
-    return build_site(load_settings(REPO / "mkdocs.yml")).index
-
-
-def searches(index: Index) -> dict[str, tuple[str, str]]:
-    """Query kind -> (query, a page title the results must include)."""
-    nujaba = index.registries.actors["harakat-al-nujaba"]
-    arabic = next(alias for alias in nujaba.aliases if any("\u0600" <= c <= "\u06ff" for c in alias))
-    latin = next(alias for alias in nujaba.aliases if alias.isascii() and alias != nujaba.name)
-    jenin = next(article.title for article in index.articles if "Jenin" in article.title)
-    return {"title word": ("Jenin", jenin), "Latin alias": (latin, nujaba.name), "Arabic alias": (arabic, nujaba.name)}
 
 
 def one_of_each_kind(paths: list[str]) -> list[str]:
@@ -231,6 +214,21 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def assert_shown(page, element) -> None:
+    """Scroll `element` (a locator) to the middle of the screen and assert what a screenshot then shows:
+    the element visible and in the viewport (waited for, never slept on), inside the page's width, and
+    no sideways scroll."""
+    from playwright.sync_api import expect
+
+    element.evaluate("e => e.scrollIntoView({block: 'center'})")
+    expect(element).to_be_visible()
+    expect(element).to_be_in_viewport()
+    width, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width <= client, f"the page scrolls sideways: {width} px wide in {client} px"
+    box = element.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= client, f"the element runs off the screen: {box}"
 
 
 def result_titles(page) -> list[str]:

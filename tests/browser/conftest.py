@@ -2,7 +2,6 @@
 from browsing import (  # noqa: F401
     browser,
     bundle_dir,
-    example_index,
     example_site,
     file_page,
     page,

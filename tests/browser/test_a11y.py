@@ -6,7 +6,7 @@ from disk, so the page still asks no other host for anything.
 from __future__ import annotations
 
 import pytest
-from browsing import REPO, screenshot
+from browsing import REPO, assert_shown, screenshot
 from reader_pages import PAGES, PALETTES
 
 AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,8 +42,7 @@ def test_axe_finds_no_violations(page, site_url, name, scheme):
     open_in_palette(page, site_url + PAGES[name], scheme)
     assert axe_violations(page) == []
     if name in SHOWN:
-        page.locator(SHOWN[name]).first.evaluate("e => e.scrollIntoView({block: 'center'})")
-        page.wait_for_timeout(400)  # Material's header settles after a scroll
+        assert_shown(page, page.locator(SHOWN[name]).first)
         screenshot(page, f"{name}-{scheme}")
 
 

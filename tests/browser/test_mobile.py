@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import Recorder, check_recorder, open_page, screenshot
+from browsing import Recorder, assert_shown, check_recorder, open_page, screenshot
 from reader_pages import PAGES, PALETTES
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -47,8 +47,7 @@ def test_pictures_fit_and_their_text_stays_readable(phone, site_url, name):
 
 
 @pytest.mark.parametrize("name", ["home", "actor", "regions"])
-def test_phone_screenshots(phone, site_url, name):
+def test_a_phone_shows_the_last_picture_whole(phone, site_url, name):
     phone.goto(site_url + PAGES[name])
-    phone.locator("figure.digest-figure").last.evaluate("e => e.scrollIntoView({block: 'center'})")
-    phone.wait_for_timeout(400)
+    assert_shown(phone, phone.locator("figure.digest-figure").last)
     screenshot(phone, f"phone-{name}-{phone.scheme}")

@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browsing import expect_result, one_of_each_kind, screenshot, search, searches
+from browsing import expect_result, one_of_each_kind, screenshot, search
+from example import IRAQ, IRAQ_NEWEST_FIRST_ACTOR, SEARCHES
 
 
 def unopenable_links(page) -> list[str]:
@@ -25,27 +26,27 @@ def click(page, locator, bundle_dir: Path, expected: str) -> None:
     assert unopenable_links(page) == []
 
 
-def test_clicking_through_the_bundle(file_page, bundle_dir, example_index):
+def test_clicking_through_the_bundle(file_page, bundle_dir):
     page = file_page
     page.goto((bundle_dir / "index.html").as_uri())
     screenshot(page, "bundle-home")
     click(page, page.locator(".md-tabs__link", has_text="Regions"), bundle_dir, "regions/index.html")
     click(page, page.locator(".md-content a", has_text="Iraq").first, bundle_dir, "regions/iraq.html")
-    articles = example_index.by_region["iraq"]
     listed = page.locator(".md-content a[href*='articles/']")
-    assert listed.count() == len(articles)
-    click(page, listed.first, bundle_dir, f"articles/{articles[0].slug}.html")
-    assert page.locator(".md-content h1").first.inner_text() == articles[0].title
+    assert listed.count() == len(IRAQ)
+    (slug, title), *_ = IRAQ
+    click(page, listed.first, bundle_dir, f"articles/{slug}.html")
+    assert page.locator(".md-content h1").first.inner_text() == title
     screenshot(page, "bundle-article")
-    actor = articles[0].actors[0]
+    actor, name = IRAQ_NEWEST_FIRST_ACTOR
     click(page, page.locator(f".md-content a[href$='actors/{actor}.html']").first, bundle_dir, f"actors/{actor}.html")
-    assert page.locator(".md-content h1").first.inner_text() == example_index.registries.actors[actor].name
+    assert page.locator(".md-content h1").first.inner_text() == name
     click(page, page.locator(".md-tabs__link", has_text="Home"), bundle_dir, "index.html")
 
 
 @pytest.mark.parametrize("kind", ["title word", "Latin alias", "Arabic alias"])
-def test_search_from_file_urls(file_page, bundle_dir, example_index, kind):
-    query, title = searches(example_index)[kind]
+def test_search_from_file_urls(file_page, bundle_dir, kind):
+    query, title = SEARCHES[kind]
     file_page.goto((bundle_dir / "index.html").as_uri())
     search(file_page, query)
     expect_result(file_page, title)
