@@ -1,7 +1,6 @@
 """Content tree -> raw documents: encodings, line endings, empty and unreadable files, what is skipped."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -93,7 +92,6 @@ def test_a_utf16_file(tmp_path):
     assert problems(tmp_path) == ["content/articles/utf16.md:1: the file is UTF-16, not UTF-8: save it as UTF-8"]
 
 
-@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_a_file_that_cannot_be_read(tmp_path):
     content_tree(tmp_path, {})
     (tmp_path / "content" / "articles").mkdir()
