@@ -80,12 +80,15 @@ def test_python_is_set_up_with_a_pip_cache_keyed_on_the_dependencies(workflow):
     assert tuple(map(int, setup["python-version"].split("."))) >= tuple(map(int, minimum.split(".")))
 
 
-def test_tests_run_the_readme_command_before_the_build_and_the_build_is_the_readmes(workflow):
+def test_ci_runs_the_readme_test_command_before_the_build_and_the_build_is_the_readmes(workflow):
     test_command = [b for b in shell_blocks(readme_section("Two commands")) if "pytest" in b]
     build_command = shell_blocks(readme_section("GitHub Pages"))[0]
     assert len(test_command) == 1 and build_command == "digest build"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == test_command[0], ".ci/run ends with the README's test command"
+    assert "python3 -m venv" in "\n".join(ci), ".ci/run tests in a fresh virtual environment"
     checkout = step_using(workflow, "build", "actions/checkout")
-    tests = run_step(workflow, "build", test_command[0])
+    tests = run_step(workflow, "build", "sh .ci/run")
     build = run_step(workflow, "build", build_command)
     upload = step_using(workflow, "build", "actions/upload-pages-artifact")
     order = [position(workflow, "build", s) for s in (checkout, tests, build, upload)]
