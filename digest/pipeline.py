@@ -17,6 +17,7 @@ from digest.site.export import FORMATS, data_files
 from digest.site.feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
 from digest.site.render import Renderer, templates_stamp
 from digest.site.urls import Links
+from digest.words import SOURCE_LANGUAGE, words_for
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Settings:
     """Where the site is served; feeds need it for absolute links (without it they are relative)."""
     feed_items: int = DEFAULT_FEED_ITEMS
     """The most items a feed carries."""
+    language: str = SOURCE_LANGUAGE
+    """BCP 47 tag of the site's own words (Material's theme language, or the plugin's `language`)."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,10 @@ def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     index = build_index(content)
     trends = build_trends(index)
     links = Links(settings.directory_urls)
-    feeds = Catalogue(index, settings.site_name)
+    words = words_for(settings.language)
+    feeds = Catalogue(index, settings.site_name, words)
     output = cache.output_for((settings, templates_stamp(settings.templates_dir), content.registries))
-    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output)
+    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output, words)
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
     site = Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)

@@ -33,3 +33,17 @@ def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalWeb]:
     server = LocalWeb()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def arabic_site(tmp_path_factory) -> Path:
+    """The example content built in Arabic, as `SITE_LANGUAGE=ar mkdocs build` builds it."""
+    from trees import REPO
+
+    from digest.shell.driver import build
+
+    site = tmp_path_factory.mktemp("arabic") / "site"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_LANGUAGE", "ar")
+        build(REPO / "mkdocs.yml", site_dir=site, strict=True)
+    return site

@@ -85,7 +85,9 @@ def test_registry_and_template_edits_reach_every_page(tree, tmp_path):
     rewrite(actors, actors.read_text(encoding="utf-8").replace("name: Harakat al-Nujaba", "name: Nujaba Movement"))
     rewrite(
         templates / "article.md.j2",
-        (templates / "article.md.j2").read_text(encoding="utf-8").replace(">Notes</h2>", ">Curator's notes</h2>"),
+        (templates / "article.md.j2")
+        .read_text(encoding="utf-8")
+        .replace('{{ _("Notes") }}</h2>', "Curator's notes</h2>"),
     )
     pages = build_site(settings, cache).pages
     assert pages == build_site(settings).pages

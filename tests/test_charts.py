@@ -8,8 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from trees import article, content_tree, settings_for
 
-from digest.pictures.charts import AXIS_FONT, MONTHS, activity_chart, region_tree, text_width
+from digest.pictures.charts import AXIS_FONT, activity_chart, region_tree, text_width
 from digest.pipeline import build_site
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 WEEK_LINK = re.compile(r"digest/(\d{4}-W\d\d)/")
 

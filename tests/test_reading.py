@@ -34,14 +34,17 @@ def site(tmp_path):
 
 
 def test_language_and_direction_attributes():
-    assert script_attrs("النجباء") == ' lang="ar" dir="rtl"'
-    assert script_attrs("Al-Nujaba") == ""
+    assert script_attrs("النجباء", within="en") == ' lang="ar" dir="rtl"'
+    assert script_attrs("Al-Nujaba", within="en") == ""
     assert script_attrs("النجباء", within="ar") == ""
     assert script_attrs("Akram al-Kaabi", within="ar") == ' lang="en" dir="ltr"'
-    assert language_attrs("ar") == ' lang="ar" dir="rtl"'
-    assert language_attrs("fr-CA") == ' lang="fr-CA" dir="ltr"'
-    assert language_attrs("en") == ""
-    assert ui_attrs("ar") == ' lang="en" dir="ltr"' and ui_attrs("fr") == ' lang="en"' and ui_attrs("en") == ""
+    assert language_attrs("ar", site="en") == ' lang="ar" dir="rtl"'
+    assert language_attrs("fr-CA", site="en") == ' lang="fr-CA" dir="ltr"'
+    assert language_attrs("en", site="en") == ""
+    assert language_attrs("en", site="ar") == ' lang="en" dir="ltr"' and language_attrs("ar", site="ar") == ""
+    assert ui_attrs("ar", site="en") == ' lang="en" dir="ltr"' and ui_attrs("fr", site="en") == ' lang="en"'
+    assert ui_attrs("en", site="en") == ""
+    assert ui_attrs("en", site="ar") == ' lang="ar" dir="rtl"' and ui_attrs("ar", site="ar") == ""
     assert is_rtl("fa-IR") and is_rtl("az-Arab") and not is_rtl("en-GB")
 
 

@@ -15,6 +15,8 @@ from trees import article, content_tree, settings_for
 from digest.group.index import build_index
 from digest.group.trends import build_trends, direction
 from digest.pipeline import build_site, check
+from digest.site.sentences import trend_sentence, trend_word
+from digest.words import ENGLISH
 
 
 def art(date: str, regions: str, actors: str = "[]", themes: str = "[]", extra: str = "") -> str:
@@ -73,12 +75,12 @@ def test_now_is_the_newest_published_article_week_not_the_clock_or_a_draft(trend
     ("regions", "syria", "less coverage: 1 article in the 4 weeks to 2025-W10, 4 in the 4 weeks before"),
 ])
 def test_trend_sentences(trends, kind, slug, sentence):
-    assert trends.of(kind, slug).sentence == sentence
+    assert trend_sentence(trends.of(kind, slug), ENGLISH) == sentence
 
 
 def test_trend_numbers_word_and_arrow(trends):
     iraq = trends.of("regions", "iraq")
-    assert (iraq.direction, iraq.word, iraq.arrow, iraq.change) == ("more", "more coverage", "↑", 3)
+    assert (iraq.direction, trend_word(iraq, ENGLISH), iraq.arrow, iraq.change) == ("more", "more coverage", "↑", 3)
     assert iraq.weekly == (1, 0, 1, 0, 1, 1, 1, 2)
     golan = trends.of("regions", "golan-heights")
     assert (golan.direction, golan.arrow, golan.recent, golan.earlier) == ("less", "↓", 1, 4)
@@ -140,7 +142,7 @@ def test_no_articles_means_no_window_and_no_trend(tmp_path):
     content, _ = check(settings_for(content_tree(tmp_path, {})))
     trends = build_trends(build_index(content))
     assert trends.window is None and trends.weeks == {}
-    assert trends.of("regions", "iraq").sentence == "no coverage yet"
+    assert trend_sentence(trends.of("regions", "iraq"), ENGLISH) == "no coverage yet"
 
 
 def test_a_young_digest_says_its_earlier_weeks_are_partly_covered(tmp_path):

@@ -22,8 +22,6 @@ MOST_NAMED_MIN = 2
 """Named in fewer of the week's articles is not "most named": with one article, everything ties."""
 KINDS = ("regions", "actors", "themes")
 
-WORDS = {"more": "more coverage", "less": "less coverage", "steady": "steady", "new": "new",
-         "quiet": "no recent coverage", "none": "no coverage yet"}
 ARROWS = {"more": "↑", "less": "↓", "steady": "→", "new": "★", "quiet": "–", "none": "–"}
 
 
@@ -63,7 +61,7 @@ class Window:
 @dataclass(frozen=True)
 class Trend:
     direction: str
-    """One of WORDS' keys: more, less, steady, new (nothing before the recent window), quiet, none."""
+    """more, less, steady, new (nothing before the recent window), quiet or none (site.sentences words them)."""
     recent: int
     earlier: int
     window: Window | None
@@ -80,33 +78,12 @@ class Trend:
         return (("earlier", counts[:WINDOW_WEEKS]), ("recent", counts[WINDOW_WEEKS:]))
 
     @property
-    def word(self) -> str:
-        return WORDS[self.direction]
-
-    @property
     def arrow(self) -> str:
         return ARROWS[self.direction]
 
     @property
     def change(self) -> int:
         return self.recent - self.earlier
-
-    @property
-    def sentence(self) -> str:
-        """'more coverage: 7 articles in the 4 weeks to 2025-W05, 2 in the 4 weeks before'."""
-        return f"{self.word}: {self.detail}" if self.detail else self.word
-
-    @property
-    def detail(self) -> str:
-        """The sentence after the word: the counts and the weeks they cover."""
-        if self.window is None or self.direction == "none":
-            return ""
-        if self.direction == "quiet":
-            return f"no articles in the {2 * WINDOW_WEEKS} weeks to {self.window.now}; the latest in {self.latest_week}"
-        earlier = (
-            "none before" if self.direction == "new" else f"{self.earlier or 'none'} in the {WINDOW_WEEKS} weeks before"
-        )
-        return f"{_articles(self.recent)} in the {WINDOW_WEEKS} weeks to {self.window.now}, {earlier}"
 
 
 @dataclass(frozen=True)
@@ -230,8 +207,3 @@ def _days(weeks: tuple[str, ...]) -> tuple[dt.date, dt.date]:
     """The first week's Monday and the last week's Sunday."""
     return week_monday(weeks[0]), week_monday(weeks[-1]) + dt.timedelta(days=6)
 
-
-def _articles(count: int) -> str:
-    if count == 0:
-        return "no articles"
-    return f"{count} article{'s' if count != 1 else ''}"

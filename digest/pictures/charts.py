@@ -6,6 +6,7 @@ URLs, HTML or MkDocs.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 
 from digest.group.index import Index, week_monday, week_of
 from digest.model import Article
+from digest.words import ENGLISH, Words
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CHAR_WIDTH = 0.58
 """Average advance of a character in em for the system sans-serif: a safe overestimate for layout."""
 
@@ -74,6 +75,8 @@ class ActivityChart:
     end: dt.date
     """Sunday of the last week on the axis."""
     total: int
+    axis_x: float = ACTIVITY_PLOT[0] - 8
+    """Where the count labels end: left of the plot, or right of it when time runs right to left."""
 
     @property
     def busiest(self) -> Bar:
@@ -85,8 +88,9 @@ class ActivityChart:
         return tuple(reversed(self.bars))
 
 
-def activity_chart(articles: Sequence[Article], index: Index) -> ActivityChart | None:
-    """Articles per ISO week over the digest's whole span; None when there is nothing to draw."""
+def activity_chart(articles: Sequence[Article], index: Index, words: Words = ENGLISH) -> ActivityChart | None:
+    """Articles per ISO week over the digest's whole span, oldest on the side where the language's
+    reading starts (the right in Arabic); None when there is nothing to draw."""
     if not articles or not index.by_week:
         return None
     weeks = list(index.by_week)  # newest first
@@ -114,8 +118,26 @@ def activity_chart(articles: Sequence[Article], index: Index) -> ActivityChart |
                 rounded(slot),
             )
         )
-    return ActivityChart(ACTIVITY_WIDTH, ACTIVITY_HEIGHT, ACTIVITY_PLOT, tuple(bars), _date_ticks(start, span, slot),
-                         y_ticks, start, week_monday(last) + dt.timedelta(days=6), len(articles))
+    x_ticks = _date_ticks(start, span, slot, words)
+    chart = ActivityChart(ACTIVITY_WIDTH, ACTIVITY_HEIGHT, ACTIVITY_PLOT, tuple(bars), x_ticks,
+                          y_ticks, start, week_monday(last) + dt.timedelta(days=6), len(articles))
+    return _mirrored(chart) if words.direction == "rtl" else chart
+
+
+def _mirrored(chart: ActivityChart) -> ActivityChart:
+    """The chart flipped left to right, for a right-to-left language. Text anchors stay: in a
+    right-to-left picture 'end' is the left, so each label lands on the mirrored side of its point."""
+    width = chart.width
+
+    def flip(x: float) -> float:
+        return rounded(width - x)
+
+    left, top, right, bottom = chart.plot
+    bars = tuple(dataclasses.replace(bar, x=flip(bar.x + bar.width), slot_x=flip(bar.slot_x + bar.slot_width))
+                 for bar in chart.bars)
+    ticks = tuple(dataclasses.replace(tick, at=flip(tick.at), label_at=flip(tick.label_at)) for tick in chart.x_ticks)
+    plot = (flip(right), top, flip(left), bottom)
+    return dataclasses.replace(chart, plot=plot, bars=bars, x_ticks=ticks, axis_x=flip(chart.axis_x))
 
 
 def _count_axis(peak: int, top: float, bottom: float) -> tuple[int, tuple[Tick, ...]]:
@@ -138,7 +160,7 @@ def _nice_steps() -> Iterator[int]:
 
 
 @functools.lru_cache(maxsize=16)  # every chart of a build spans the same weeks: placed once, not per page
-def _date_ticks(start: dt.date, span: int, slot: float) -> tuple[Tick, ...]:
+def _date_ticks(start: dt.date, span: int, slot: float, words: Words) -> tuple[Tick, ...]:
     """Dates on the time axis, as many as fit without overlap at the largest label size: weeks by
     their Monday for short spans ('13 Jan'), else month starts ('Nov 2024', 'Dec', 'Jan 2025'), else years."""
     end = start + dt.timedelta(weeks=span)
@@ -149,9 +171,9 @@ def _date_ticks(start: dt.date, span: int, slot: float) -> tuple[Tick, ...]:
         return ACTIVITY_PLOT[0] + ((day - start).days + days_later) / 7 * slot
 
     # a week's label sits under its bar; a month's or a year's tick marks its first day
-    candidates = [[(at(day, 3.5), f"{day.day} {MONTHS[day.month - 1]}") for day in mondays[::n]] for n in (1, 2, 4)]
-    candidates += [[(at(day), label) for day, label in _month_labels(months[::n])] for n in (1, 2, 3, 6)]
-    candidates += [[(at(day), str(day.year)) for day in years[::n]] for n in (1, 2, 5, 10)]
+    candidates = [[(at(day, 3.5), words.date(day, "d MMM")) for day in mondays[::n]] for n in (1, 2, 4)]
+    candidates += [[(at(day), label) for day, label in _month_labels(months[::n], words)] for n in (1, 2, 3, 6)]
+    candidates += [[(at(day), words.date(day, "y")) for day in years[::n]] for n in (1, 2, 5, 10)]
     for placed in candidates:
         ticks = [_tick(x, label) for x, label in placed]
         if ticks and _fits(ticks):
@@ -159,12 +181,10 @@ def _date_ticks(start: dt.date, span: int, slot: float) -> tuple[Tick, ...]:
     return ()
 
 
-def _month_labels(days: list[dt.date]) -> list[tuple[dt.date, str]]:
+def _month_labels(days: list[dt.date], words: Words) -> list[tuple[dt.date, str]]:
     """'Nov 2024', 'Dec', 'Jan 2025': the year where it is new."""
     years = [None] + [day.year for day in days]
-    return [
-        (day, MONTHS[day.month - 1] + (f" {day.year}" if day.year != years[i] else "")) for i, day in enumerate(days)
-    ]
+    return [(day, words.date(day, "MMM y" if day.year != years[i] else "MMM")) for i, day in enumerate(days)]
 
 
 def _tick(at: float, label: str) -> Tick:
@@ -211,12 +231,17 @@ class TreeRow:
     count: int
     depth: int
     x: float
-    """Where the node's dot sits; its name starts just right of it."""
+    """Where the node's dot sits; its name starts just after it (right of it, or left in a right-to-left tree)."""
     y: float
     branch: tuple[float, float] | None
     """Where the connector from the parent starts: below the previous sibling's connector, or at the
     parent's dot for the first child (so no stretch of line is drawn twice); None for a root."""
     bar_width: float
+    label_x: float
+    bar_x: float
+    """Where the count bar's rectangle starts (its left edge)."""
+    count_x: float
+    """Where the count starts, just after the bar."""
 
 
 @dataclass(frozen=True)
@@ -224,12 +249,12 @@ class RegionTree:
     width: int
     height: int
     rows: tuple[TreeRow, ...]
-    bar_x: float
 
 
-def region_tree(index: Index) -> RegionTree | None:
+def region_tree(index: Index, words: Words = ENGLISH) -> RegionTree | None:
     """The region hierarchy, depth first and by name, each region with its count of articles
-    (sub-regions' included, as on its page)."""
+    (sub-regions' included, as on its page); mirrored for a right-to-left language, where names
+    start on the right and the bars grow leftwards."""
     order = list(_depth_first(index, index.roots, 0))
     if not order:
         return None
@@ -247,10 +272,23 @@ def region_tree(index: Index) -> RegionTree | None:
             last_branch[region.parent] = (branch[0], y)
         count = len(index.by_region[slug])
         label = fit_text(region.name, TREE_FONT, bar_start - x - 18)
-        rows.append(
-            TreeRow(slug, label, region.name, count, depth, x, y, branch, rounded(count / peak * (bar_end - bar_start)))
-        )
-    return RegionTree(TREE_WIDTH, int(TREE_ROW * len(rows) + 8), tuple(rows), bar_start)
+        bar_width = rounded(count / peak * (bar_end - bar_start))
+        count_x = rounded(bar_start + bar_width + 5)
+        rows.append(TreeRow(slug, label, region.name, count, depth, x, y, branch, bar_width, x + 9, bar_start, count_x))
+    if words.direction == "rtl":
+        rows = [_mirrored_row(row) for row in rows]
+    return RegionTree(TREE_WIDTH, int(TREE_ROW * len(rows) + 8), tuple(rows))
+
+
+def _mirrored_row(row: TreeRow) -> TreeRow:
+    """A row flipped left to right; its text anchors ('start') then mean the right edge."""
+
+    def flip(x: float) -> float:
+        return rounded(TREE_WIDTH - x)
+
+    branch = (flip(row.branch[0]), row.branch[1]) if row.branch else None
+    return dataclasses.replace(row, x=flip(row.x), branch=branch, label_x=flip(row.label_x),
+                               bar_x=flip(row.bar_x + row.bar_width), count_x=flip(row.count_x))
 
 
 def _depth_first(index: Index, slugs: Sequence[str], depth: int) -> Iterator[tuple[str, int]]:

@@ -18,13 +18,11 @@ from digest.group.index import Index
 from digest.pictures.charts import CHAR_WIDTH, fit_text, text_width
 from digest.pictures.charts import rounded as _r
 from digest.pictures.charts import svg_number as _n
+from digest.words import ENGLISH, Words
 
 MIN_TOGETHER = 2
 """Named together once may be chance; twice is a pattern worth drawing."""
 AFFILIATIONS = ("member-of", "member", "aligned")
-CAPTIONS = {"member-of": "its group", "member": "member", "aligned": "aligned"}
-"""Under a neighbour's name: what the neighbour is to the actor in the middle."""
-DESCRIPTIONS = {"member-of": "a group it belongs to", "member": "a member of it", "aligned": "aligned with it"}
 
 NEIGHBOURHOOD_WIDTH = 460
 NEIGHBOURHOOD_LIMIT = 12
@@ -105,9 +103,11 @@ class Node:
     y: float
     r: float
     anchor: str
-    """SVG text-anchor of the label: 'end' left of the node, 'start' right of it, 'middle' above it."""
+    """SVG text-anchor of the label: 'end' on the outer side of a node left of the centre (right of
+    it in a right-to-left picture, where 'end' is the left), 'start' on the other side, 'middle' above it."""
     label_x: float = 0.0
-    """Where the centre and baseline of a label placed apart from the node go (the overview's labels)."""
+    """Where the label goes: beside the node (a neighbourhood), or its centre above, below or beside it
+    (the overview)."""
     label_y: float = 0.0
 
 
@@ -141,10 +141,13 @@ class Neighbourhood:
     """Every tie, also those the picture leaves out."""
     hidden: int
     """Ties not drawn (beyond NEIGHBOURHOOD_LIMIT on a side)."""
+    headings_x: tuple[float, float] = (4, NEIGHBOURHOOD_WIDTH - 4)
+    """Where the affiliations' and the named-together column headings start."""
 
 
-def neighbourhood(index: Index, slug: str) -> Neighbourhood | None:
-    """One actor in the middle, its affiliations on the left, the actors named with it on the right.
+def neighbourhood(index: Index, slug: str, words: Words = ENGLISH) -> Neighbourhood | None:
+    """One actor in the middle, its affiliations on the left, the actors named with it on the right
+    (the other way round in a right-to-left language, whose readers start on the right).
 
     Rows are measured at the largest label size (phones), so nothing overlaps at any width."""
     all_ties = ties(index, slug)
@@ -153,7 +156,7 @@ def neighbourhood(index: Index, slug: str) -> Neighbourhood | None:
     names = index.registries.actors
     sides = ([t for t in all_ties if t.affiliated], [t for t in all_ties if not t.affiliated])
     shown = [side[:NEIGHBOURHOOD_LIMIT] for side in sides]
-    rows = [[_neighbour_label(names[t.other].name, t) for t in side] for side in shown]
+    rows = [[_neighbour_label(names[t.other].name, t, words) for t in side] for side in shown]
     heights = [sum(_row_height(*label) for label in side) for side in rows]
     centre_lines = _wrap(names[slug].name, CENTRE_LABEL_WIDTH)
     centre_r = 11
@@ -174,14 +177,19 @@ def neighbourhood(index: Index, slug: str) -> Neighbourhood | None:
         _r(centre_y - centre_r - 8 - (len(centre_lines) - 1) * LINE_HEIGHT),
     )
     nodes, edges = [], []
+    outward = 1 if words.direction == "rtl" else -1  # the affiliations' side of the centre: where reading starts
     for side, (side_ties, labels, total) in enumerate(zip(shown, rows, heights, strict=True)):
-        x = CENTRE_X - SIDE_OFFSET if side == 0 else CENTRE_X + SIDE_OFFSET
+        away = outward if side == 0 else -outward
+        x = CENTRE_X + away * SIDE_OFFSET
         y = top + (max(heights) - total) / 2
         for tie, (lines, caption) in zip(side_ties, labels, strict=True):
             node_y = y + LINE_HEIGHT / 2 + ROW_PADDING / 2
-            description = f"{names[tie.other].name}: {', '.join(_tie_words(tie))}"
-            nodes.append(Node(tie.other, names[tie.other].name, lines, caption, description, x, _r(node_y),
-                              _radius(index, tie.other), "end" if side == 0 else "start"))
+            tie_words = words.gettext(", ").join(_tie_words(tie, words))
+            description = words.gettext("%(name)s: %(ties)s", name=names[tie.other].name, ties=tie_words)
+            r = _radius(index, tie.other)
+            anchor = "end" if side == 0 else "start"
+            nodes.append(Node(tie.other, names[tie.other].name, lines, caption, description, x, _r(node_y), r, anchor,
+                              _r(x + away * (r + 6))))
             edges.append(
                 Edge(
                     slug,
@@ -195,14 +203,18 @@ def neighbourhood(index: Index, slug: str) -> Neighbourhood | None:
             y += _row_height(lines, caption)
     hidden = sum(len(side) for side in sides) - sum(len(side) for side in shown)
     height = math.ceil(top + max(heights) + 4)
-    return Neighbourhood(NEIGHBOURHOOD_WIDTH, height, centre, tuple(nodes), tuple(edges), all_ties, hidden)
+    headings = (4, NEIGHBOURHOOD_WIDTH - 4) if outward < 0 else (NEIGHBOURHOOD_WIDTH - 4, 4)
+    return Neighbourhood(NEIGHBOURHOOD_WIDTH, height, centre, tuple(nodes), tuple(edges), all_ties, hidden, headings)
 
 
-def _neighbour_label(name: str, tie: Tie) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The name in lines, and the tie in short words ('member', '3 articles') in lines."""
-    words = [CAPTIONS[k] for k in tie.kinds] + ([f"{tie.together} articles"] if tie.together else [])
+def _neighbour_label(name: str, tie: Tie, words: Words) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The name in lines, and the tie in short words ('member', '3 articles') in lines: what the
+    neighbour is to the actor in the middle."""
+    _ = words.gettext
+    captions = {"member-of": _("its group"), "member": _("member"), "aligned": _("aligned")}
+    together = [words.ngettext("%(num)s article", "%(num)s articles", tie.together)] if tie.together else []
     lines: list[str] = []
-    for word in words:
+    for word in [captions[k] for k in tie.kinds] + together:
         joined = f"{lines[-1]} · {word}" if lines else word
         if lines and text_width(joined, LABEL_FONT * CAPTION_SCALE) <= LABEL_WIDTH:
             lines[-1] = joined
@@ -211,9 +223,12 @@ def _neighbour_label(name: str, tie: Tie) -> tuple[tuple[str, ...], tuple[str, .
     return _wrap(name, LABEL_WIDTH), tuple(lines)
 
 
-def _tie_words(tie: Tie) -> list[str]:
-    words = [DESCRIPTIONS[k] for k in tie.kinds]
-    return words + ([f"named together in {tie.together} articles"] if tie.together else [])
+def _tie_words(tie: Tie, words: Words) -> list[str]:
+    _ = words.gettext
+    descriptions = {"member-of": _("a group it belongs to"), "member": _("a member of it"),
+                    "aligned": _("aligned with it")}
+    together = [words.ngettext("named together in %(num)s article", "named together in %(num)s articles", tie.together)]
+    return [descriptions[k] for k in tie.kinds] + (together if tie.together else [])
 
 
 def _row_height(lines: Sequence[str], caption: Sequence[str]) -> float:
@@ -265,7 +280,7 @@ class Overview:
     """Actors with articles beyond OVERVIEW_LIMIT."""
 
 
-def overview(index: Index) -> Overview | None:
+def overview(index: Index, words: Words = ENGLISH) -> Overview | None:
     """Every actor named in an article (up to OVERVIEW_LIMIT) and the ties between them."""
     named = sorted((s for s, arts in index.by_actor.items() if arts), key=lambda s: (-len(index.by_actor[s]), s))
     shown = sorted(named[:OVERVIEW_LIMIT])
@@ -274,7 +289,7 @@ def overview(index: Index) -> Overview | None:
     edges = _overview_edges(index, set(shown))
     positions, width, height = _layout(shown, edges)
     by_importance = sorted(shown, key=lambda s: (-len(index.by_actor[s]), index.registries.actors[s].name, s))
-    nodes = _place_labels(index, by_importance, positions, width)
+    nodes = _place_labels(index, by_importance, positions, width, words)
     drawn = [Edge(a, b, f"M{_n(positions[a][0])} {_n(positions[a][1])}L{_n(positions[b][0])} {_n(positions[b][1])}",
                   kinds, together, _edge_width(together))
              for (a, b), (kinds, together) in sorted(edges.items())]
@@ -412,7 +427,7 @@ def _graph(nx, nodes: list[str], edges: dict[tuple[str, str], tuple[tuple[str, .
 
 
 def _place_labels(
-    index: Index, by_importance: list[str], positions: dict[str, tuple[float, float]], width: int
+    index: Index, by_importance: list[str], positions: dict[str, tuple[float, float]], width: int, words: Words
 ) -> list[Node]:
     """Label the most named actors first, above, below, right or left of the node, wherever the
     label covers no other label and no node at least as named; else leave it to the node's <title>.
@@ -425,7 +440,7 @@ def _place_labels(
         taken.append((x - r, y - r, x + r, y + r, slug))
         name = index.registries.actors[slug].name
         count = len(index.by_actor[slug])
-        description = f"{name}: {count} article{'s' if count != 1 else ''}"
+        description = words.ngettext("%(name)s: %(num)s article", "%(name)s: %(num)s articles", count, name=name)
         label = fit_text(name, OVERVIEW_FONT, OVERVIEW_LABEL_WIDTH)
         spot = next((spot for spot in _label_spots(positions[slug], r, text_width(label, OVERVIEW_FONT), width)
                      if not any(_overlap(spot[2], b) and b[4] != slug for b in taken)), None)

@@ -11,16 +11,20 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from digest.pipeline import Settings
 from digest.site.feeds import DEFAULT_FEED_ITEMS
+from digest.words import SOURCE_LANGUAGE, words_for
 
-DEFAULT_NAV = [
-    {"Home": "index.md"},
-    {"Weekly digest": "digest/index.md"},
-    {"Regions": "regions/index.md"},
-    {"Actors": "actors/index.md"},
-    {"Network": "network/index.md"},
-    {"Themes": "themes/index.md"},
-]
-"""The nav when mkdocs.yml sets none: the home page and the section indexes."""
+
+def default_nav(language: str) -> list[dict[str, str]]:
+    """The nav when mkdocs.yml sets none: the home page and the section indexes, named in the site's language."""
+    _ = words_for(language).gettext
+    return [
+        {_("Home"): "index.md"},
+        {_("Weekly digest"): "digest/index.md"},
+        {_("Regions"): "regions/index.md"},
+        {_("Actors"): "actors/index.md"},
+        {_("Network"): "network/index.md"},
+        {_("Themes"): "themes/index.md"},
+    ]
 
 
 class PositiveInt(c.Type):
@@ -42,6 +46,8 @@ class DigestConfig(base.Config):
     """The Jinja2 templates of the generated pages, relative to mkdocs.yml."""
     feed_items = PositiveInt(default=DEFAULT_FEED_ITEMS)
     """The most items each feed carries (its newest)."""
+    language = c.Optional(c.Type(str))
+    """The language of digest's own words (a BCP 47 tag); default the theme's `language`."""
 
 
 def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
@@ -54,4 +60,5 @@ def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
         directory_urls=config.use_directory_urls,
         site_url=config.site_url,
         feed_items=plugin_config.feed_items,
+        language=plugin_config.language or config.theme.get("language") or SOURCE_LANGUAGE,
     )

@@ -22,10 +22,11 @@ from mkdocs.structure.pages import Page
 from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
-from digest.shell.config import DEFAULT_NAV, DigestConfig, settings_for
+from digest.shell.config import DigestConfig, default_nav, settings_for
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
 from digest.site.urls import page_src
+from digest.words import has_catalogue
 
 log = get_plugin_logger(__name__)
 
@@ -62,9 +63,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not self.settings.site_url:
             log.warning("site_url is not set in mkdocs.yml: feed readers need it for absolute links, so the feeds "
                         "are written with links relative to each feed; set site_url to where the site is served")
+        if not has_catalogue(self.settings.language):
+            log.warning(f"digest has no catalogue for the language '{self.settings.language}': its own words stay "
+                        "English (README.md, 'Adding a language', says how to add one)")
         config.docs_dir = str(self.settings.content_dir)
         if config.nav is None:
-            config.nav = DEFAULT_NAV
+            config.nav = default_nav(self.settings.language)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -13,25 +13,30 @@ from typing import Any
 from digest.group.index import Index, week_of
 from digest.group.trends import KINDS, Trend, Trends, groups
 from digest.model import Article
+from digest.site.sentences import trend_sentence
 from digest.site.urls import SECTIONS, Links, page_src
+from digest.words import ENGLISH, N_
 
 FORMATS = ("json", "csv")
 DATA_DIR = SECTIONS["data"]
 ARTICLE_COLUMNS = {
-    "slug": "The article's identifier, unique in the digest",
-    "url": "Its page in this site (absolute when the site's address is configured, else relative to the site's root)",
-    "title": "The title as curated",
-    "date": "When the original reporting appeared, YYYY-MM-DD",
-    "week": "Its ISO week, YYYY-Www, as in the weekly digest",
-    "source_name": "Who published it",
-    "source_url": "The original report's address; empty when not recorded",
-    "regions": "The regions it names, as slugs (see regions.json), ';'-separated in the CSV",
-    "actors": "The actors it names, as slugs (see actors.json)",
-    "themes": "The themes it names, as slugs (see themes.json)",
-    "language": "The language of its text, a BCP 47 tag such as en or ar",
-    "summary": "The curator's one-paragraph summary",
+    "slug": N_("The article's identifier, unique in the digest"),
+    "url": N_(
+        "Its page in this site (absolute when the site's address is configured, else relative to the site's root)"
+    ),
+    "title": N_("The title as curated"),
+    "date": N_("When the original reporting appeared, YYYY-MM-DD"),
+    "week": N_("Its ISO week, YYYY-Www, as in the weekly digest"),
+    "source_name": N_("Who published it"),
+    "source_url": N_("The original report's address; empty when not recorded"),
+    "regions": N_("The regions it names, as slugs (see regions.json), ';'-separated in the CSV"),
+    "actors": N_("The actors it names, as slugs (see actors.json)"),
+    "themes": N_("The themes it names, as slugs (see themes.json)"),
+    "language": N_("The language of its text, a BCP 47 tag such as en or ar"),
+    "summary": N_("The curator's one-paragraph summary"),
 }
-"""The articles' columns, in order, with what each holds: the CSV header and the data page's table."""
+"""The articles' columns, in order, with what each holds: the CSV header and the data page's table
+(which translates the meanings; the names stay)."""
 PAGE_KINDS = {"regions": "region", "actors": "actor", "themes": "theme"}
 LIST_SEPARATOR = ";"
 """Joins slugs in one CSV cell; slugs never contain it."""
@@ -110,7 +115,7 @@ def _trend(trend: Trend) -> dict[str, Any]:
     window = trend.window
     return {
         "direction": trend.direction,
-        "sentence": trend.sentence,
+        "sentence": trend_sentence(trend, ENGLISH),  # data files are the same in every language of the site
         "recent": trend.recent,
         "earlier": trend.earlier,
         "to_week": window.now if window else None,

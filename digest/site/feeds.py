@@ -22,8 +22,9 @@ from digest.group.index import Index
 from digest.memo import Memo
 from digest.model import Article, Source
 from digest.site.dates import long_date, week_label
-from digest.site.languages import script_attrs
+from digest.site.languages import script_attrs, ui_attrs
 from digest.site.urls import SECTIONS, Links, feed_path, page_src
+from digest.words import ENGLISH, Words
 
 DEFAULT_FEED_ITEMS = 50
 ATOM_TYPE = "application/atom+xml"
@@ -37,11 +38,6 @@ GROUPS = (("region", "regions", "by_region"), ("actor", "actors", "by_actor"), (
 """(page kind, registry attribute, Index attribute) of each kind of group that has feeds."""
 JSON_ITEM_INDENT = "\n    "
 """Where an item's lines start in a JSON Feed document (indent 2): two levels down, in "items"."""
-GROUP_DESCRIPTIONS = {
-    "region": "Articles about {name} and its sub-regions, newest first.",
-    "actor": "Articles that name {name}, newest first.",
-    "theme": "Articles on {name}, newest first.",
-}
 
 
 @dataclass(frozen=True)
@@ -68,9 +64,10 @@ class Feed:
 class Catalogue:
     """Every feed the site has, and which feeds each page announces."""
 
-    def __init__(self, index: Index, site_name: str):
+    def __init__(self, index: Index, site_name: str, words: Words = ENGLISH):
         self.registries = index.registries
-        self.feeds = tuple(_feeds(index, site_name))
+        self.words = words
+        self.feeds = tuple(_feeds(index, site_name, words))
         self._by_page = {feed.page: feed for feed in self.feeds}
 
     def own(self, src: str) -> Feed | None:
@@ -87,26 +84,27 @@ class Catalogue:
                 for feed in feeds.values() for ext, media, name in FORMATS]
 
 
-def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
+def _feeds(index: Index, site_name: str, words: Words) -> Iterator[Feed]:
     if not index.articles:
         return
+    _ = words.gettext
     yield Feed(
         None,
         None,
         page_src("home"),
         site_name,
-        "the whole digest",
-        "Every published article, newest first.",
+        _("the whole digest"),
+        _("Every published article, newest first."),
         index.articles,
     )
-    yield Feed("week", None, page_src("week"), f"Weekly digest · {site_name}", "the weekly digest",
-               "One entry per ISO week, listing that week's articles.", weeks=tuple(index.by_week.items()))
+    yield Feed("week", None, page_src("week"), _("Weekly digest · %(site)s", site=site_name), _("the weekly digest"),
+               _("One entry per ISO week, listing that week's articles."), weeks=tuple(index.by_week.items()))
     for kind, registry, groups in GROUPS:
         entries = getattr(index.registries, registry)
         for slug, articles in getattr(index, groups).items():
             if articles:
                 entry = entries[slug]
-                description = _text(entry.description or GROUP_DESCRIPTIONS[kind].format(name=entry.name))
+                description = _text(entry.description or _group_description(kind, entry.name, words))
                 yield Feed(
                     kind,
                     slug,
@@ -117,6 +115,15 @@ def _feeds(index: Index, site_name: str) -> Iterator[Feed]:
                     articles,
                 )
 
+
+
+def _group_description(kind: str, name: str, words: Words) -> str:
+    """What a region's, actor's or theme's feed carries, for one without a description of its own."""
+    if kind == "region":
+        return words.gettext("Articles about %(name)s and its sub-regions, newest first.", name=name)
+    if kind == "actor":
+        return words.gettext("Articles that name %(name)s, newest first.", name=name)
+    return words.gettext("Articles on %(name)s, newest first.", name=name)
 
 @dataclass(frozen=True)
 class Tag:
@@ -238,26 +245,35 @@ class FeedWriter:
         source = _escape(article.source.name)
         if article.source.url:
             source = f'<a href="{html.escape(article.source.url)}">{source}</a>'
-        return (f"<p{script_attrs(article.summary)}>{_escape(article.summary)}</p>\n"
-                f"<p>Reported by {source} on {long_date(article.published)}.</p>")
+        words = self.catalogue.words
+        date = long_date(article.published, words)
+        reported = words.gettext("Reported by %(source)s on %(date)s.", source=source, date=date)
+        return (f"<p{script_attrs(article.summary, words.language)}>{_escape(article.summary)}</p>\n"
+                f"<p{ui_attrs(article.language, words.language)}>{reported}</p>")
 
     def week_item(self, key: str, articles: tuple[Article, ...], feed: Feed) -> Item:
         src = page_src("week", key)
-        count = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        words = self.catalogue.words
+        count = len(articles)
         lines = "".join(
-            f'<li{script_attrs(a.title)}><a href="{html.escape(self.url(page_src("article", a.slug), feed))}">'
+            f'<li{script_attrs(a.title, words.language)}>'
+            f'<a href="{html.escape(self.url(page_src("article", a.slug), feed))}">'
             f"{_escape(a.title)}</a>"
-            f" · {_escape(a.source.name)} · {long_date(a.published)}<br>{_escape(a.summary)}</li>\n"
+            f" · {_escape(a.source.name)} · {long_date(a.published, words)}<br>{_escape(a.summary)}</li>\n"
             for a in articles
         )
+        titles = words.gettext("; ").join(a.title for a in articles)
+        heading = words.ngettext("%(num)s article this week:", "%(num)s articles this week:", count)
         return Item(
             id=self.id(src),
             url=self.url(src, feed),
-            title=f"Week {week_label(key)}",
+            title=week_label(key, words, titled=True),
             date=articles[0].published,  # the week's newest article: the item changes when the week does
-            summary=_text(f"{count}: " + "; ".join(a.title for a in articles)),
-            html=_text(f"<p>{count} this week:</p>\n<ul>\n{lines}</ul>"),
-            language="en",
+            summary=_text(
+                words.ngettext("%(num)s article: %(titles)s", "%(num)s articles: %(titles)s", count, titles=titles)
+            ),
+            html=_text(f"<p>{_escape(heading)}</p>\n<ul>\n{lines}</ul>"),
+            language=words.language,
         )
 
     def atom(self, feed: Feed, entries: list[Entry]) -> bytes:
@@ -268,6 +284,7 @@ class FeedWriter:
             author_name=self.site_name,
             feed_url=self.url(feed.path("xml"), feed),
             feed_guid=self.id(feed.page),
+            language=self.catalogue.words.language,  # the feed's own words: its title and description
         )
         for entry in entries:
             atom.add_item(title=None, link=None, description=None, pubdate=entry.date, entry=entry.atom)
@@ -278,6 +295,7 @@ class FeedWriter:
             "version": JSON_FEED_VERSION,
             "title": feed.title,
             "description": feed.description,
+            "language": self.catalogue.words.language,
             "authors": [{"name": self.site_name}],
             "items": [],
         }

@@ -28,8 +28,10 @@ LINK = Markup("<\x00link\x00>")
 class Listings:
     """For templates: listing() places a page's list of articles, name_links() its links to entries."""
 
-    def __init__(self, env: jinja2.Environment):
+    def __init__(self, env: jinja2.Environment, separator: str = ", "):
         self.env = env
+        self.separator = separator
+        """Between name links: the site language's comma ('، ' in Arabic)."""
         self._pieces: dict[Hashable, tuple[str, str]] = {}
         """This build's pieces by what they show: the HTML before and after the link."""
 
@@ -43,7 +45,7 @@ class Listings:
 
     def name_links(self, slugs: Iterable[str], registry: Mapping[str, Any], kind: str, link: PageLinks) -> Markup:
         """Links to the entries of one registry ('region', 'actor', 'theme'), by name, comma separated."""
-        return Markup(", ".join(
+        return Markup(self.separator.join(
             self._placed("name_link", (kind, slug), (registry[slug],), page_src(kind, slug), link) for slug in slugs
         ))
 

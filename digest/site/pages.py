@@ -14,9 +14,11 @@ from digest.group.trends import Trends
 from digest.model import Actor
 from digest.pictures.charts import activity_chart, region_tree
 from digest.pictures.network import neighbourhood, overview
+from digest.site.dates import week_title
 from digest.site.export import ARTICLE_COLUMNS
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
+from digest.words import Words
 
 PAGE_SIZE = 50
 """Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
@@ -50,19 +52,21 @@ class Pager:
         return page_src(self.kind, self.slug, number, self.part)
 
 
-def page_specs(index: Index, trends: Trends) -> Iterator[PageSpec]:
+def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]:
     """What pages there are: one per article, registry entry and week, and the section indexes, each
-    with the pictures it shows."""
+    with the pictures it shows; titles and pictures in the site's language."""
     registries = index.registries
-    chart = activity_chart(index.articles, index)
-    yield PageSpec(page_src("home"), "home.md.j2", "Home", {"chart": chart}, listing=True)
-    regions = {"tree": region_tree(index), "branches": branches(index, index.roots)}
-    yield PageSpec(page_src("region"), "regions.md.j2", "Regions", regions, listing=True)
-    yield PageSpec(page_src("actor"), "actors.md.j2", "Actors", listing=True)
-    yield PageSpec(page_src("network"), "network.md.j2", "Actor network", {"map": overview(index)}, listing=True)
-    yield PageSpec(page_src("theme"), "themes.md.j2", "Themes", listing=True)
-    yield PageSpec(page_src("week"), "weeks.md.j2", "Weekly digest", {"chart": chart}, listing=True)
-    yield PageSpec(page_src("data"), "data.md.j2", "Data", {"columns": ARTICLE_COLUMNS})
+    _ = words.gettext
+    chart = activity_chart(index.articles, index, words)
+    yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"chart": chart}, listing=True)
+    regions = {"tree": region_tree(index, words), "branches": branches(index, index.roots)}
+    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), regions, listing=True)
+    yield PageSpec(page_src("actor"), "actors.md.j2", _("Actors"), listing=True)
+    network = {"map": overview(index, words)}
+    yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
+    yield PageSpec(page_src("theme"), "themes.md.j2", _("Themes"), listing=True)
+    yield PageSpec(page_src("week"), "weeks.md.j2", _("Weekly digest"), {"chart": chart}, listing=True)
+    yield PageSpec(page_src("data"), "data.md.j2", _("Data"), {"columns": ARTICLE_COLUMNS})
     for article in index.articles:
         yield PageSpec(
             page_src("article", article.slug),
@@ -77,17 +81,17 @@ def page_specs(index: Index, trends: Trends) -> Iterator[PageSpec]:
             "branches": branches(index, index.children[slug]),
             "based_here": index.based_here[slug],
         }
-        yield from paged("region", slug, region.name, context, index.by_region[slug], index)
+        yield from paged("region", slug, region.name, context, index.by_region[slug], index, words)
     for actor in registries.actors.values():
-        yield from actor_pages(actor, index, trends)
+        yield from actor_pages(actor, index, trends, words)
     for slug, theme in registries.themes.items():
         context = {"theme": theme, "trend": trends.of("themes", slug)}
-        yield from paged("theme", slug, theme.name, context, index.by_theme[slug], index)
+        yield from paged("theme", slug, theme.name, context, index.by_theme[slug], index, words)
     for key, articles in index.by_week.items():
         yield PageSpec(
             page_src("week", key),
             "week.md.j2",
-            f"Week {key}",
+            week_title(key, words),
             {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)},
             listing=True,
         )
@@ -110,7 +114,7 @@ def branches(index: Index, slugs: tuple[str, ...]) -> tuple[Branch, ...]:
     )
 
 
-def actor_pages(actor: Actor, index: Index, trends: Trends) -> Iterator[PageSpec]:
+def actor_pages(actor: Actor, index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]:
     """An actor's paged articles, and its statements: the newest STATEMENTS_PAGE_SIZE on its page,
     then a page per older STATEMENTS_PAGE_SIZE."""
     said = statements_shown(actor.slug, index.statements[actor.slug], index.registries)
@@ -121,16 +125,16 @@ def actor_pages(actor: Actor, index: Index, trends: Trends) -> Iterator[PageSpec
         "trend": trends.of("actors", actor.slug),
         "members": index.members[actor.slug],
         "aligned_by": index.aligned_by[actor.slug],
-        "hood": neighbourhood(index, actor.slug),
+        "hood": neighbourhood(index, actor.slug, words),
         "statements": chunks[0],
         "statements_pager": pagers[0],
     }
-    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug], index)
+    yield from paged("actor", actor.slug, actor.name, context, index.by_actor[actor.slug], index, words)
     for pager, chunk in zip(pagers[1:], chunks[1:], strict=True):
         yield PageSpec(
             pager.src(pager.number),
             "statements.md.j2",
-            f"{actor.name}: statements, page {pager.number}",
+            words.gettext("%(name)s: statements, page %(number)s", name=actor.name, number=words.number(pager.number)),
             {"heading": actor.name, "statements": chunk, "pager": pager},
             listing=True,
         )
@@ -142,7 +146,7 @@ def _chunks(items: tuple, size: int) -> list[tuple]:
 
 
 def paged(
-    kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple, index: Index
+    kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple, index: Index, words: Words
 ) -> Iterator[PageSpec]:
     """An entry's page with its newest PAGE_SIZE articles and their activity chart, then a plain listing
     page per older PAGE_SIZE: no page grows with the whole digest, and the entry's own page keeps its
@@ -151,8 +155,9 @@ def paged(
     for number, chunk in enumerate(chunks, start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         if number == 1:
-            own = {**context, "articles": chunk, "pager": pager, "chart": activity_chart(chunk, index)}
+            own = {**context, "articles": chunk, "pager": pager, "chart": activity_chart(chunk, index, words)}
             yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
-            yield PageSpec(page_src(kind, slug, number), "older.md.j2", f"{name}, page {number}",
+            title = words.gettext("%(name)s, page %(number)s", name=name, number=words.number(number))
+            yield PageSpec(page_src(kind, slug, number), "older.md.j2", title,
                            {"heading": name, "articles": chunk, "pager": pager}, listing=True)

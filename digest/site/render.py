@@ -7,6 +7,7 @@ Writes nothing; knows nothing of MkDocs.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import traceback
@@ -24,11 +25,13 @@ from digest.group.trends import Trends
 from digest.memo import Memo, file_stamp
 from digest.pictures.charts import svg_number
 from digest.site.bodies import BodyRenderer
-from digest.site.dates import long_date, time_tag, week_label, week_span
-from digest.site.languages import language_attrs, script_attrs, ui_attrs
+from digest.site.dates import long_date, time_tag, week_label, week_name, week_short, week_span, week_title
+from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_attrs
 from digest.site.listings import Listings
 from digest.site.pages import PageSpec, page_specs
+from digest.site.sentences import trend_detail, trend_word, weeks
 from digest.site.urls import Links, page_src, relative
+from digest.words import ENGLISH, Words
 
 if TYPE_CHECKING:
     from digest.site.feeds import Catalogue
@@ -75,7 +78,9 @@ class PageLinks:
         return self.to(page_src("week", key))
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
+def environment(templates_dir: Path, words: Words = ENGLISH) -> jinja2.Environment:
+    """Templates with digest's words in the site's language: {{ _("...") }}, {% trans %} and ngettext
+    through Jinja2's i18n extension, dates and numbers through Babel."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -84,18 +89,30 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # an environment lives for one build: no template file is checked again per page
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not part of its message
+    env.install_gettext_translations(words.translations, newstyle=True)
+    worded = {"long_date": long_date, "week_label": week_label, "week_span": week_span, "time_tag": time_tag,
+              "week_name": week_name, "week_title": week_title, "week_short": week_short,
+              "trend_word": trend_word, "trend_detail": trend_detail, "weeks": weeks}
+    env.filters.update({name: functools.partial(write, words=words) for name, write in worded.items()})
+    env.filters.update(week_of=week_of, num=svg_number, number=words.number)
+    site = words.language
     env.filters.update(
-        long_date=long_date,
-        week_label=week_label,
-        week_of=week_of,
-        week_span=week_span,
-        num=svg_number,
-        time_tag=time_tag,
+        script_attrs=_markup(lambda text, within=site: script_attrs(text, within)),
+        svg_lang=_markup(lambda text: svg_lang(text, site)),
+        named=lambda text: _named(text, script_attrs(text, site)),
+        language_attrs=_markup(lambda language: language_attrs(language, site)),
+        ui_attrs=_markup(lambda within: ui_attrs(within, site)),
     )
-    for name, attrs in {"script_attrs": script_attrs, "language_attrs": language_attrs, "ui_attrs": ui_attrs}.items():
-        env.filters[name] = _markup(attrs)
     return env
+
+
+def _named(text: str, attrs: str) -> Markup | str:
+    """A name inside a block of the site's words: in a span with its own lang and dir where it needs
+    them (the block keeps the site's alignment), else as it is."""
+    return Markup(f"<span{attrs}>{html.escape(text, quote=False)}</span>") if attrs else text
 
 
 def _markup(attrs: Callable[..., str]) -> Callable[..., Markup]:
@@ -133,11 +150,13 @@ links follow from the page's source and the settings, the rest from the settings
 
 class Renderer:
     def __init__(
-        self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None
+        self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None,
+        words: Words = ENGLISH,
     ):
         self.templates_dir = templates_dir
-        self.env = environment(templates_dir)
-        listings = Listings(self.env)
+        self.words = words
+        self.env = environment(templates_dir, words)
+        listings = Listings(self.env, words.gettext(", "))
         self.env.globals.update(listing=listings.listing, name_links=listings.name_links)
         self.links = links
         self.site_name = site_name
@@ -147,7 +166,8 @@ class Renderer:
 
     def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
         """Every generated page, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in page_specs(index, trends)}
+        specs = page_specs(index, trends, self.words)
+        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in specs}
         return dict(sorted(pages.items()))
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:

@@ -98,6 +98,13 @@ def site_url(example_site: Path):
         yield base + "/"
 
 
+@pytest.fixture(scope="session")
+def arabic_site_url(arabic_site: Path):
+    """The example built in Arabic (tests/conftest.py), served at the root of a local server."""
+    for base in serve(arabic_site):
+        yield base + "/"
+
+
 SUBPATH = "digest-fork"
 """The repository name a project site on GitHub Pages is served under: https://OWNER.github.io/REPO/."""
 

@@ -1,5 +1,6 @@
 """The browser fixtures live in browsing.py (a unique module name); pytest finds them through this import."""
 from browsing import (  # noqa: F401
+    arabic_site_url,
     browser,
     bundle_dir,
     example_site,
