@@ -43,7 +43,9 @@ def test_axe_finds_no_violations_in_arabic(arabic_page, arabic_site_url, name, s
 @pytest.mark.parametrize("name", PAGES)
 def test_no_arabic_page_scrolls_sideways_on_a_phone(arabic_phone, arabic_site_url, name):
     arabic_phone.goto(arabic_site_url + PAGES[name])
-    width, client = arabic_phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    width, client = arabic_phone.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
     assert width <= client == 375
 
 
@@ -59,7 +61,8 @@ def test_the_activity_chart_runs_from_the_right(arabic_page, arabic_site_url):
 def test_an_actors_affiliations_sit_on_the_right(arabic_page, arabic_site_url):
     arabic_page.goto(arabic_site_url + PAGES["actor"])
     centre = arabic_page.locator(".digest-network__centre circle").bounding_box()["x"]
-    group = arabic_page.locator('.digest-network svg a[href$="/islamic-resistance-in-iraq/"] circle').bounding_box()["x"]
+    group = arabic_page.locator('.digest-network svg a[href$="/islamic-resistance-in-iraq/"] circle')
+    group = group.bounding_box()["x"]
     assert group > centre
 
 
