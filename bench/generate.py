@@ -112,11 +112,26 @@ class Names:
                 return latin, "".join(p[1] for p in parts)
 
 
+COUNTRIES = {"IQ": (33.3, 44.4), "SY": (34.8, 38.9), "LB": (33.9, 35.9), "JO": (31.2, 36.5), "IL": (31.4, 34.9),
+             "PS": (31.9, 35.2), "SA": (24.0, 45.0), "YE": (15.6, 48.0), "IR": (32.4, 53.7), "EG": (26.8, 30.8)}
+"""The ten countries' ISO codes, each with a point inside it, so that the maps are drawn as for real coverage."""
+
+
+def place(slug: str, near: tuple[float, float], spread: float) -> list[float]:
+    """Coordinates near a point, the same for the same slug: a generator of its own, so that the rest
+    of the content stays as it was."""
+    offsets = random.Random(slug)
+    return [round(near[0] + offsets.uniform(-spread, spread), 2), round(near[1] + offsets.uniform(-spread, spread), 2)]
+
+
 def regions(rng: random.Random, names: Names) -> tuple[dict, list[tuple[Entry, int]]]:
-    """40 regions in 5 levels: a root, 4 sub-regions, 10 countries, 15 provinces, 10 cities."""
+    """40 regions in 5 levels: a root, 4 sub-regions, 10 countries (with ISO codes), 15 provinces and
+    10 cities (with coordinates)."""
     document: dict = {"middle-east": {"name": "Middle East", "aliases": ["Near East", "الشرق الأوسط"]}}
     entries = [(Entry("middle-east", "Middle East", "الشرق الأوسط"), 1)]
     parents = {2: ["middle-east"]}
+    codes = iter(COUNTRIES)
+    points: dict[str, tuple[float, float]] = {}
     for level, count in ((2, 4), (3, 10), (4, 15), (5, 10)):
         parents.setdefault(level + 1, [])
         for i in range(count):
@@ -127,6 +142,12 @@ def regions(rng: random.Random, names: Names) -> tuple[dict, list[tuple[Entry, i
             document[slug] = {"name": name, "parent": parent, "aliases": [arabic]}
             if level <= 3:
                 document[slug]["description"] = sentence(rng, 10, 18)
+            if level == 3:
+                document[slug]["iso"] = code = next(codes)
+                points[slug] = COUNTRIES[code]
+            elif level > 3:
+                document[slug]["coordinates"] = place(slug, points[parent], 1.0 if level == 4 else 0.3)
+                points[slug] = tuple(document[slug]["coordinates"])
             entries.append((Entry(slug, name, arabic), level))
             parents[level + 1].append(slug)
     return document, entries

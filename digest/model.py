@@ -24,6 +24,10 @@ class Region:
     """Slug of the enclosing region; None for a root such as middle-east."""
     aliases: tuple[str, ...] = ()
     description: str = ""
+    iso: str | None = None
+    """ISO 3166-1 alpha-3 code of the country the region is ('IRQ'), whichever form the registry gives."""
+    coordinates: tuple[float, float] | None = None
+    """(latitude, longitude) in decimal degrees: where maps put a place that is not a country."""
 
 
 @dataclass(frozen=True)

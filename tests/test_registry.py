@@ -264,3 +264,53 @@ def test_two_entries_with_one_name_are_reported_with_who_the_name_reaches(tmp_pa
         "content/actors.yml:2: warning: the name 'Hezbollah' of 'other' is also a name or alias of 'hezbollah': "
         "references by it reach 'hezbollah'"
     ]
+
+
+def test_map_keys_are_read_and_an_iso_code_is_kept_as_alpha_3(tmp_path):
+    regions = REGIONS + (
+        "palestine: {name: Palestinian territories, iso: ps}\n"
+        "baghdad: {name: Baghdad, parent: iraq, coordinates: [33.31, 44.37]}\n"
+    )
+    _, result = checked(tmp_path, regions=regions, actors="")
+    assert result.problems == []
+    found = result.registries.regions
+    assert found["palestine"].iso == "PSE"
+    assert found["baghdad"].coordinates == (33.31, 44.37)
+    assert found["iraq"].iso is None and found["iraq"].coordinates is None
+
+
+UNKNOWN = "unknown ISO 3166-1 code"
+COORDINATES = "'coordinates' of 'basra' must be [latitude, longitude] in decimal degrees, like [33.31, 44.37], got"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("iraq2: {name: Republic of Iraq, iso: IRK}", f"{UNKNOWN} 'IRK' in 'iso' of 'iraq2'; did you mean 'IRQ' (Iraq)?"),
+    ("place: {name: A place, iso: IRX}",
+     f"{UNKNOWN} 'IRX' in 'iso' of 'place'; did you mean 'IRL' (Ireland) or 'IRN' (Iran, Islamic Republic of) "
+     "or 'IRQ' (Iraq)?"),
+    ("uk: {name: United Kingdom, iso: UK}", f"{UNKNOWN} 'UK' in 'iso' of 'uk'; did you mean 'GB' (United Kingdom)?"),
+    ("qatar: {name: State of Qatar, iso: Qatar}", f"{UNKNOWN} 'Qatar' in 'iso' of 'qatar'; did you mean 'QA' (Qatar)?"),
+    ("iraq2: {name: Iraq two, iso: 368}",
+     "'iso' of 'iraq2' must be an ISO 3166-1 code such as IQ or IRQ, got a number '368'"),
+    ("basra: {name: Basra, coordinates: 30.5 47.8}", f"{COORDINATES} text '30.5 47.8'"),
+    ("basra: {name: Basra, coordinates: [30.5]}", f"{COORDINATES} a list of 1 value"),
+    ("basra: {name: Basra, coordinates: [30.5N, 47.8E]}", f"{COORDINATES} a list whose values are not both numbers"),
+    ("basra: {name: Basra, coordinates: [147.8, 130.5]}",
+     "latitude 147.8 in 'coordinates' of 'basra' is out of range (-90 to 90)"),
+    ("basra: {name: Basra, coordinates: [30.5, 200]}",
+     "longitude 200 in 'coordinates' of 'basra' is out of range (-180 to 180)"),
+    ("basra: {name: Basra, coordinates: [47.8, 30.5], iso: IQ}",
+     "ISO code 'IRQ' of 'basra' is also that of 'iraq2': a country is one region; give 'basra' 'coordinates' instead"),
+])
+def test_map_keys_are_checked_at_their_line(tmp_path, entry, message):
+    iraq = "iraq2: {name: Iraq two, iso: IRQ}\n" if "also that of" in message else ""
+    line = 6 + bool(iraq)
+    expected = [f"content/regions.yml:{line}: {message}"]
+    assert problems(tmp_path, regions=REGIONS + iraq + entry + "\n", actors="") == expected
+
+
+def test_swapped_coordinates_are_suggested_the_right_way_round(tmp_path):
+    regions = REGIONS + "basra:\n  name: Basra\n  coordinates:\n    - 95.5\n    - 47.8\n"
+    assert problems(tmp_path, regions=regions, actors="") == [
+        "content/regions.yml:9: latitude 95.5 in 'coordinates' of 'basra' is out of range (-90 to 90); "
+        "did you mean [47.8, 95.5] (latitude first)?"]

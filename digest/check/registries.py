@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 
 from digest.check.aliases import AliasTable, normalise
 from digest.check.fields import Fields, found
+from digest.check.places import coordinates, iso_code
 from digest.model import ACTOR_KINDS, Actor, Region, Registries, Theme
 from digest.problems import Problem
 from digest.read.tree import RawContent
 
 FIELDS = {
-    "regions": ("name", "parent", "aliases", "description"),
+    "regions": ("name", "parent", "aliases", "description", "iso", "coordinates"),
     "actors": ("name", "kind", "aliases", "member_of", "aligned_with", "based_in", "description"),
     "themes": ("name", "aliases", "description"),
 }
@@ -52,7 +53,8 @@ def check_registries(raw: RawContent) -> CheckedRegistries:
     themes = {e.slug: _theme(e) for e in entries["themes"]}
     for entry in entries["regions"] + entries["actors"] + entries["themes"]:
         problems += entry.checker.problems
-    problems += _parent_cycles(regions, {e.slug: e for e in entries["regions"]})
+    by_slug = {e.slug: e for e in entries["regions"]}
+    problems += _parent_cycles(regions, by_slug) + _shared_codes(regions, by_slug)
     return CheckedRegistries(Registries(regions, actors, themes), tables, problems)
 
 
@@ -136,7 +138,25 @@ def _region(entry: _Entry, tables: dict[str, AliasTable]) -> Region:
         parents[0] if parents else None,
         entry.aliases,
         entry.checker.text(entry.fields, "description", (entry.slug,)) or "",
+        iso_code(entry.checker, entry.fields, entry.slug, (entry.name, *entry.aliases)),
+        coordinates(entry.checker, entry.fields, entry.slug),
     )
+
+
+def _shared_codes(regions: dict[str, Region], entries: dict[str, _Entry]) -> list[Problem]:
+    """A country is one region: a second region with its ISO code is a problem at that code."""
+    owners: dict[str, str] = {}
+    problems = []
+    for slug, region in regions.items():
+        if region.iso is None:
+            continue
+        owner = owners.setdefault(region.iso, slug)
+        if owner != slug:
+            checker = entries[slug].checker
+            message = (f"ISO code '{region.iso}' of '{slug}' is also that of '{owner}': a country is one region; "
+                       f"give '{slug}' 'coordinates' instead")
+            problems.append(Problem(checker.path, checker.document.line(slug, "iso"), message))
+    return problems
 
 
 def _actor(entry: _Entry, tables: dict[str, AliasTable]) -> Actor:

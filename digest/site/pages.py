@@ -15,6 +15,7 @@ from digest.model import Actor
 from digest.pictures.charts import activity_chart, region_tree
 from digest.pictures.network import neighbourhood, overview
 from digest.site.dates import week_title
+from digest.pictures.maps import Atlas
 from digest.site.export import ARTICLE_COLUMNS
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
@@ -56,11 +57,12 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     """What pages there are: one per article, registry entry and week, and the section indexes, each
     with the pictures it shows; titles and pictures in the site's language."""
     registries = index.registries
+    atlas = Atlas(index)  # the regions' places, matched once for every map of the build
     _ = words.gettext
     chart = activity_chart(index.articles, index, words)
     yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"chart": chart}, listing=True)
     regions = {"tree": region_tree(index, words), "branches": branches(index, index.roots)}
-    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), regions, listing=True)
+    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), {**regions, "map": atlas.overview()}, listing=True)
     yield PageSpec(page_src("actor"), "actors.md.j2", _("Actors"), listing=True)
     network = {"map": overview(index, words)}
     yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
@@ -80,6 +82,7 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
             "trend": trends.of("regions", slug),
             "branches": branches(index, index.children[slug]),
             "based_here": index.based_here[slug],
+            "map": atlas.locator(slug),
         }
         yield from paged("region", slug, region.name, context, index.by_region[slug], index, words)
     for actor in registries.actors.values():

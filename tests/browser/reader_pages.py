@@ -6,6 +6,7 @@ PAGES = {
     "arabic-article": "articles/nujaba-statement-arabic-note/",
     "region": "regions/iraq/",
     "regions": "regions/",
+    "place": "regions/baghdad/",
     "actor": "actors/harakat-al-nujaba/",
     "theme": "themes/ceasefire/",
     "week": "digest/2025-W03/",

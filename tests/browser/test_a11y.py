@@ -15,6 +15,7 @@ SHOWN = {
     "actor": ".digest-network",
     "region": ".digest-activity",
     "regions": ".digest-tree",
+    "place": ".digest-map",
 }
 """Pages to keep a screenshot of, scrolled to their picture."""
 

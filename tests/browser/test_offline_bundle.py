@@ -31,7 +31,7 @@ def test_clicking_through_the_bundle(file_page, bundle_dir):
     page.goto((bundle_dir / "index.html").as_uri())
     screenshot(page, "bundle-home")
     click(page, page.locator(".md-tabs__link", has_text="Regions"), bundle_dir, "regions/index.html")
-    click(page, page.locator(".md-content a", has_text="Iraq").first, bundle_dir, "regions/iraq.html")
+    click(page, page.locator(".md-content .digest-tree a", has_text="Iraq").first, bundle_dir, "regions/iraq.html")
     listed = page.locator(".md-content a[href*='articles/']")
     assert listed.count() == len(IRAQ)
     (slug, title), *_ = IRAQ
