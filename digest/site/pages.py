@@ -13,9 +13,9 @@ from digest.group.index import Index, group_by_region
 from digest.group.trends import Trends
 from digest.model import Actor
 from digest.pictures.charts import activity_chart, region_tree
+from digest.pictures.maps import Atlas
 from digest.pictures.network import neighbourhood, overview
 from digest.site.dates import week_title
-from digest.pictures.maps import Atlas
 from digest.site.export import ARTICLE_COLUMNS
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
@@ -62,7 +62,8 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     chart = activity_chart(index.articles, index, words)
     yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"chart": chart}, listing=True)
     regions = {"tree": region_tree(index, words), "branches": branches(index, index.roots)}
-    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), {**regions, "map": atlas.overview()}, listing=True)
+    regions["map"] = atlas.overview()
+    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), regions, listing=True)
     yield PageSpec(page_src("actor"), "actors.md.j2", _("Actors"), listing=True)
     network = {"map": overview(index, words)}
     yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
