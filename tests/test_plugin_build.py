@@ -1,6 +1,5 @@
 """The plugin's shortcuts change nothing in the site: generated pages skip Markdown because Markdown
 would leave them as they are, and `mkdocs serve` copies unchanged pages as a full build would write them."""
-import json
 import os
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
+from served_search import fragments
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest.pipeline import build_site
@@ -50,11 +50,6 @@ def output(site_dir: Path) -> dict[str, bytes]:
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
 
 
-def search_locations(site_dir: Path) -> list[str]:
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return [doc["location"] for doc in docs]
-
-
 @pytest.fixture
 def project(tmp_path):
     root = content_tree(
@@ -86,7 +81,7 @@ def test_serve_rebuilds_what_an_edit_touches_and_the_site_is_what_a_full_build_m
     assert [path for path in expected if built[path] != expected[path]] == []
     sitemap = (served / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SERVE_URL}articles/a0/</loc>" in sitemap  # a copied page stays in the sitemap
-    assert "articles/a0/" in search_locations(served)  # and in the search index
+    assert "articles/a0/" in fragments(served)  # and in the search index
 
 
 def test_a_configuration_change_rebuilds_every_page(project, tmp_path):

@@ -1,12 +1,15 @@
-"""The search index holds what each page says, once: no listings, no related lists, no repeated titles."""
+"""The search indexes hold what each page says, once: no listings, no related lists, no repeated
+titles. The served site's (Pagefind's) holds plain text; the offline bundle's (Material's lunr) the same pages."""
+
 import json
 
+from served_search import fragments
 from trees import article, content_tree, mkdocs_project
 
 from digest.shell.driver import build
 
 
-def search_docs(tmp_path) -> dict[str, dict]:
+def project(tmp_path):
     root = content_tree(
         tmp_path,
         {
@@ -22,26 +25,46 @@ def search_docs(tmp_path) -> dict[str, dict]:
             ).replace("A summary in the curator's words.", "Talks in Baghdad on the factions."),
         },
     )
-    build(mkdocs_project(root), site_dir=tmp_path / "site")
-    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"]: doc for doc in index["docs"]}
+    return mkdocs_project(root)
+
+
+def served_docs(tmp_path) -> dict[str, dict]:
+    build(project(tmp_path), site_dir=tmp_path / "site")
+    return fragments(tmp_path / "site")
 
 
 def test_an_article_is_found_by_its_words_but_does_not_carry_its_neighbours(tmp_path):
-    docs = search_docs(tmp_path)
+    docs = served_docs(tmp_path)
     entry = docs["articles/a/"]
-    assert entry["title"] == "Nujaba halts attacks"
-    assert "Curator notes about the halt." in entry["text"] and "A summary in the curator's words." in entry["text"]
-    assert "Baghdad" not in entry["text"]  # the related list names the other article
-    assert "Actors Harakat al-Nujaba" in entry["text"]  # facet words stay apart: 'ActorsHarakat' would never match
+    assert entry["meta"]["title"] == "Nujaba halts attacks"
+    assert (
+        "Curator notes about the halt." in entry["content"] and "A summary in the curator's words." in entry["content"]
+    )
+    assert "Baghdad" not in entry["content"]  # the related list names the other article
+    assert "Actors Harakat al-Nujaba" in entry["content"]  # facet words stay apart: 'ActorsHarakat' would never match
 
 
-def test_entity_pages_are_indexed_without_their_listings_and_listing_pages_not_at_all(tmp_path):
-    docs = search_docs(tmp_path)
+def test_entity_pages_are_indexed_without_their_listings_charts_or_feed_links_and_listing_pages_not_at_all(tmp_path):
+    docs = served_docs(tmp_path)
     actor = docs["actors/harakat-al-nujaba/"]
-    assert "النجباء" in actor["text"]
-    assert "Talks in Baghdad" not in actor["text"] and "Nujaba halts" not in actor["text"]
-    assert not any("#coverage" in location for location in docs)  # the trend chart's numbers are no text to search
+    assert "النجباء" in actor["content"]
+    assert "Talks in Baghdad" not in actor["content"] and "Nujaba halts" not in actor["content"]
+    assert "Articles per week" not in actor["content"] and "in a feed reader" not in actor["content"]
     assert {"", "regions/", "actors/", "themes/", "digest/", "digest/2025-W03/"}.isdisjoint(
         docs
     )  # home, indexes, weeks
+
+
+def test_the_served_site_leaves_materials_index_empty_and_the_bundle_fills_it_with_the_same_pages(tmp_path):
+    config = project(tmp_path)
+    build(config, site_dir=tmp_path / "site")
+    build(config, site_dir=tmp_path / "offline", offline=True)
+    served = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert served["docs"] == []
+    offline = json.loads((tmp_path / "offline" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {
+        doc["location"].split("#")[0].removesuffix("index.html").removesuffix(".html").rstrip("/")
+        for doc in offline["docs"]
+    }
+    assert pages == {url.rstrip("/") for url in fragments(tmp_path / "site")}
+    assert not (tmp_path / "offline" / "pagefind").exists()

@@ -75,6 +75,8 @@ def _add_offline_plugin(config: MkDocsConfig) -> None:
         offline.load_config({})
         config.plugins["material/offline"] = offline
     offline.config.enabled = True
+    # instant navigation fetches pages, which file:// does not allow
+    config.theme["features"] = [f for f in config.theme.get("features", []) if not f.startswith("navigation.instant")]
 
 
 def _check_polyfills(config: MkDocsConfig) -> None:

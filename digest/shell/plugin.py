@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +24,11 @@ from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
 from digest.shell.config import DigestConfig, default_nav, settings_for
+from digest.shell.lunr import rewrite_offline_index
+from digest.shell.pagefind import write_index
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
+from digest.site.search import search_body, searched
 from digest.site.urls import page_src
 from digest.words import has_catalogue
 
@@ -49,6 +53,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Generated page source path -> its HTML, from on_page_markdown to on_page_content."""
         self.cache = BuildCache()
         self.reuse = ServeReuse(enabled=False)
+        self.search_language: str | None = None
+        """The language of the served site's search index (Pagefind); None in the offline bundle,
+        which keeps Material's own search."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -69,7 +76,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.docs_dir = str(self.settings.content_dir)
         if config.nav is None:
             config.nav = default_nav(self.settings.language)
+        self._choose_search(config)
         return config
+
+    def _choose_search(self, config: MkDocsConfig) -> None:
+        """Pagefind for a served site (main.html then points Material's search box at its worker);
+        Material's own lunr search for the offline bundle, where nothing can be fetched in pieces."""
+        self.search_language = None if _offline(config) else config.theme.get("language") or "en"
+        config.extra["digest_pagefind"] = self.search_language is not None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Build the core before MkDocs cleans site/, so bad content never costs the previous site."""
@@ -139,7 +153,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return ""
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.html.pop(page.file.src_uri, None) or content
+        content = self.html.pop(page.file.src_uri, None) or content
+        if self.search_language is not None:
+            if content and searched(page.meta):
+                content = search_body(content)
+            page.meta["search"] = {"exclude": True}  # Material's own index stays empty: only the bundle uses it
+        return content
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         return self.reuse.environment(env)
@@ -156,6 +175,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:  # after the search plugin (it comes first in mkdocs.yml) has written its index
             self.reuse.finish(Path(config.site_dir), self.site.pages)
+        # before Material's offline plugin (priority -100) turns the lunr index into a script
+        if self.search_language is None:
+            rewrite_offline_index(Path(config.site_dir))
+        else:
+            started = time.perf_counter()
+            count = write_index(Path(config.site_dir), self.search_language)
+            log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse = ServeReuse(self.reuse.enabled)
@@ -171,6 +197,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
 def _inclusion(in_nav: bool) -> InclusionLevel:
     return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this build is the file:// bundle (Material's offline plugin is on)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
 
 
 def _nav_sources(nav) -> Iterator[str]:

@@ -263,3 +263,16 @@ def search(page, query: str) -> None:
     box.type(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+def search_finds_nothing(page, query: str) -> None:
+    """Type a query and wait for Material to say that nothing matches."""
+    from playwright.sync_api import expect
+
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query)
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() == 0

@@ -57,5 +57,10 @@ SEARCHES = {
     "title word": ("Jenin", "Israel launches a large military operation in Jenin"),
     "Latin alias": ("Al-Nujaba", NUJABA),
     "Arabic alias": ("النجباء", NUJABA),
+    "Arabic alias with harakat": ("النُّجَبَاء", NUJABA),
+    "word only in notes": ("serious", NEWEST_TITLE),
 }
 """Query kind -> (query, a page title the results must include)."""
+
+DRAFT_WORD = "messages"
+"""A word only the draft (pmf-future-debate) says: no page has it, nor a word it starts with."""

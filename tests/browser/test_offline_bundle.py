@@ -6,8 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browsing import expect_result, one_of_each_kind, screenshot, search
-from example import IRAQ, IRAQ_NEWEST_FIRST_ACTOR, SEARCHES
+from browsing import expect_result, one_of_each_kind, screenshot, search, search_finds_nothing
+from example import DRAFT_WORD, IRAQ, IRAQ_NEWEST_FIRST_ACTOR, SEARCHES
 
 
 def unopenable_links(page) -> list[str]:
@@ -44,7 +44,7 @@ def test_clicking_through_the_bundle(file_page, bundle_dir):
     click(page, page.locator(".md-tabs__link", has_text="Home"), bundle_dir, "index.html")
 
 
-@pytest.mark.parametrize("kind", ["title word", "Latin alias", "Arabic alias"])
+@pytest.mark.parametrize("kind", list(SEARCHES))
 def test_search_from_file_urls(file_page, bundle_dir, kind):
     query, title = SEARCHES[kind]
     file_page.goto((bundle_dir / "index.html").as_uri())
@@ -56,6 +56,15 @@ def test_search_from_file_urls(file_page, bundle_dir, kind):
     file_page.wait_for_load_state()
     assert urlsplit(file_page.url).path.endswith(".html")
     assert file_page.locator(".md-content h1").first.inner_text() == title
+
+
+def test_a_drafts_words_are_found_nowhere_in_the_bundle(file_page, bundle_dir):
+    file_page.goto((bundle_dir / "index.html").as_uri())
+    search_finds_nothing(file_page, DRAFT_WORD)
+
+
+def test_the_bundle_searches_with_materials_own_index_and_no_pagefind(bundle_dir):
+    assert (bundle_dir / "search" / "search_index.js").is_file() and not (bundle_dir / "pagefind").exists()
 
 
 def test_a_page_of_every_kind_loads_from_file_urls(file_page, bundle_dir):

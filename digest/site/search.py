@@ -1,0 +1,44 @@
+"""What the served site's search engine (Pagefind) indexes: which pages, and what of each.
+
+Knows nothing of MkDocs or of Pagefind's files: it is given a page's front matter and content HTML
+and says whether readers search that page and marks what of it the index holds.
+
+Listing pages (home, sections, weeks, later pages of a listing) are out, as they are out of the
+offline bundle's index: they only repeat what article pages say, so each article is found once, on
+its own page. Inside a page, whatever the templates mark `data-search-exclude` (lists of other
+articles, pagers, the coverage chart) is left out too; so are the theme's header, navigation and
+footer around the content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+EXCLUDE_SELECTORS = ("[data-search-exclude]",)
+"""The parts of a page that no index holds: the attribute Material's search plugin honours too."""
+HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+"""Arabic vowel signs, shadda and sukun: readers type a word with or without them."""
+
+
+def searched(meta: Mapping[str, Any]) -> bool:
+    """Whether a page with this front matter is in the index (`search: {exclude: true}` keeps it out)."""
+    search = meta.get("search")
+    return not (isinstance(search, Mapping) and search.get("exclude"))
+
+
+def search_body(content: str) -> str:
+    """A searched page's content, marked as what Pagefind indexes of it. Once one page of a site
+    carries the mark, Pagefind leaves out every page without it."""
+    return f"<div data-pagefind-body>{content}</div>"
+
+
+def offline_index(index: dict[str, Any]) -> dict[str, Any]:
+    """The offline bundle's search index (Material's search_index.json) without harakat, in titles
+    and text alike: Material's lunr matches words as typed, and the bundle's search box drops the
+    harakat a reader types (main.html), so النُّجَبَاء finds النجباء and تعلّق finds تعلق."""
+    docs = [
+        {**doc, "title": HARAKAT.sub("", doc["title"]), "text": HARAKAT.sub("", doc["text"])} for doc in index["docs"]
+    ]
+    return {**index, "docs": docs}
