@@ -1,5 +1,4 @@
 """A full MkDocs build of a small tree: the HTML links what it should and lists exactly what it should."""
-
 from __future__ import annotations
 
 import re
@@ -45,13 +44,8 @@ def listed(html: str) -> list[str]:
 
 def test_article_page_links_its_regions_actors_themes_week_and_speakers(site):
     html = page(site, "articles/nujaba-halts")
-    for href in (
-        "../../regions/golan-heights/",
-        "../../actors/harakat-al-nujaba/",
-        "../../themes/ceasefire/",
-        "../../digest/2025-W03/",
-        "../../actors/akram-al-kaabi/",
-    ):
+    for href in ("../../regions/golan-heights/", "../../actors/harakat-al-nujaba/", "../../themes/ceasefire/",
+                 "../../digest/2025-W03/", "../../actors/akram-al-kaabi/"):
         assert f'href="{href}"' in html, href
     assert "— A researcher</footer>" in html  # a free-text speaker is not a link
     assert '<time datetime="2025-01-16">16 January 2025</time>' in html

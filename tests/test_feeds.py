@@ -1,6 +1,5 @@
 """Feeds: every feed parses (feedparser for Atom, json for JSON Feed 1.1), carries the right items in
 the right order, escapes curator text, leaves drafts out, and is the same bytes on every build."""
-
 from __future__ import annotations
 
 import dataclasses
@@ -60,16 +59,10 @@ def dated(count: int, days_apart: int = 1, **extra: str) -> dict[str, str]:
 
 # The example site ---------------------------------------------------------------------------------
 
-
 @pytest.fixture(scope="module")
 def example() -> Site:
-    settings = Settings(
-        content_dir=REPO / "content",
-        templates_dir=REPO / "templates" / "pages",
-        root=REPO,
-        site_name="Example digest",
-        site_url=SITE_URL,
-    )
+    settings = Settings(content_dir=REPO / "content", templates_dir=REPO / "templates" / "pages", root=REPO,
+                        site_name="Example digest", site_url=SITE_URL)
     return build_site(settings)
 
 
@@ -144,18 +137,12 @@ def test_json_feeds_are_laid_out_as_json_dumps_lays_them_out(example):
 
 # Items -----------------------------------------------------------------------------------------------
 
-
 def test_a_region_feed_includes_its_sub_regions_articles(tmp_path):
-    site = built(
-        content_tree(
-            tmp_path,
-            {
-                "golan.md": article("Golan report", "2025-01-16", "[golan-heights]"),
-                "syria.md": article("Syria report", "2025-01-10", "[syria]"),
-                "iraq.md": article("Iraq report", "2025-01-12", "[iraq]"),
-            },
-        )
-    )
+    site = built(content_tree(tmp_path, {
+        "golan.md": article("Golan report", "2025-01-16", "[golan-heights]"),
+        "syria.md": article("Syria report", "2025-01-10", "[syria]"),
+        "iraq.md": article("Iraq report", "2025-01-12", "[iraq]"),
+    }))
     titles = lambda path: [e.title for e in atom(site, path).entries]  # noqa: E731
     assert titles("regions/levant/feed.xml") == ["Golan report", "Syria report"]
     assert titles("regions/middle-east/feed.xml") == ["Golan report", "Iraq report", "Syria report"]
@@ -184,11 +171,8 @@ def test_an_item_carries_link_id_date_summary_source_and_categories(tmp_path):
     assert entry.author == "Reuters"
     assert {"rel": "via", "href": "https://www.reuters.com/world/deal", "type": "text/html"} in entry.links
     assert [(t.term, t.scheme) for t in entry.tags] == [
-        ("Golan Heights", SITE_URL + "regions/"),
-        ("Iraq", SITE_URL + "regions/"),
-        ("Harakat al-Nujaba", SITE_URL + "actors/"),
-        ("Ceasefire", SITE_URL + "themes/"),
-    ]
+        ("Golan Heights", SITE_URL + "regions/"), ("Iraq", SITE_URL + "regions/"),
+        ("Harakat al-Nujaba", SITE_URL + "actors/"), ("Ceasefire", SITE_URL + "themes/")]
     item = json_feed(site)["items"][0]
     assert item["id"] == item["url"] == article_url("deal")
     assert item["date_published"] == "2025-01-15T21:30:00+03:00"
@@ -231,15 +215,10 @@ def test_control_characters_a_curator_typed_as_yaml_escapes_do_not_break_the_xml
 
 
 def test_drafts_appear_in_no_feed(tmp_path):
-    site = built(
-        content_tree(
-            tmp_path,
-            {
-                "public.md": article("Public report", "2025-01-10"),
-                "secret.md": article("Secret report", "2025-01-20", "[syria]", "draft: true\n"),
-            },
-        )
-    )
+    site = built(content_tree(tmp_path, {
+        "public.md": article("Public report", "2025-01-10"),
+        "secret.md": article("Secret report", "2025-01-20", "[syria]", "draft: true\n"),
+    }))
     assert not any(b"secret" in data or b"Secret" in data for data in site.files.values())
     assert "regions/syria/feed.xml" not in site.files
     assert [e.title for e in atom(site).entries] == ["Public report"]
@@ -252,7 +231,6 @@ def test_a_digest_without_articles_has_no_feeds_and_announces_none(tmp_path):
 
 
 # Caps, weeks, determinism ------------------------------------------------------------------------------
-
 
 def test_feeds_carry_the_newest_50_items_by_default(tmp_path):
     site = built(content_tree(tmp_path, dated(51)))
@@ -274,16 +252,11 @@ def test_the_cap_is_configurable_and_applies_to_every_feed_including_the_weeks(t
 
 
 def test_the_weekly_feed_has_one_item_per_iso_week_listing_its_articles(tmp_path):
-    site = built(
-        content_tree(
-            tmp_path,
-            {
-                "new-year.md": article("New year's eve", "2024-12-31"),  # ISO week 2025-W01
-                "second.md": article("Second day", "2025-01-02"),
-                "later.md": article("A week later", "2025-01-08"),
-            },
-        )
-    )
+    site = built(content_tree(tmp_path, {
+        "new-year.md": article("New year's eve", "2024-12-31"),  # ISO week 2025-W01
+        "second.md": article("Second day", "2025-01-02"),
+        "later.md": article("A week later", "2025-01-08"),
+    }))
     entries = atom(site, "digest/feed.xml").entries
     assert [(e.title, e.link) for e in entries] == [
         ("Week 2025-W02 (from 6 January 2025)", SITE_URL + "digest/2025-W02/"),
@@ -303,15 +276,11 @@ def test_feed_bytes_are_the_same_on_every_build(tmp_path):
 
 # Without site_url, and in the .html (bundle) mode ---------------------------------------------------------
 
-
 def test_without_site_url_links_are_relative_to_the_feed(tmp_path):
     site = built(content_tree(tmp_path, {"x.md": article("A report")}), site_url=None)
     entry = atom(site, "regions/iraq/feed.xml").entries[0]
     assert entry.link == "../../articles/x/"
-    assert (
-        urljoin("https://anywhere.example/d/regions/iraq/feed.xml", entry.link)
-        == "https://anywhere.example/d/articles/x/"
-    )
+    assert urljoin("https://anywhere.example/d/regions/iraq/feed.xml", entry.link) == "https://anywhere.example/d/articles/x/"
     assert entry.id == "urn:digest:articles/x/"
     feed = json_feed(site, "regions/iraq/feed.json")
     assert "feed_url" not in feed and "home_page_url" not in feed
@@ -326,7 +295,6 @@ def test_html_urls_link_html_pages_but_keep_the_ids(tmp_path):
 
 
 # The built site ---------------------------------------------------------------------------------------
-
 
 def alternates(html: str) -> list[tuple[str, str, str]]:
     return re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', html)
@@ -363,11 +331,8 @@ def test_pages_announce_their_feeds_in_head_and_link_them_visibly(tmp_path, dire
 
 
 def test_head_titles_are_escaped(tmp_path):
-    root = content_tree(
-        tmp_path,
-        {"x.md": article("A report", regions="[lebanon]")},
-        regions=REGIONS + "lebanon: {name: Lebanon & <Co>, parent: levant}\n",
-    )
+    root = content_tree(tmp_path, {"x.md": article("A report", regions="[lebanon]")},
+                        regions=REGIONS + "lebanon: {name: Lebanon & <Co>, parent: levant}\n")
     build(mkdocs_project(root), site_dir=root / "site")
     html = (root / "site" / "regions/lebanon/index.html").read_text(encoding="utf-8")
     assert 'title="Lebanon &amp; &lt;Co&gt; · Test digest (Atom)"' in html

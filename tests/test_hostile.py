@@ -4,7 +4,6 @@ A site is built from a tree whose every string is an attack; the output (page HT
 header, the nav, meta and link tags, the search index, the feeds, the data files) is then parsed and
 grepped.
 """
-
 from __future__ import annotations
 
 import html
@@ -104,10 +103,8 @@ def markup_and_plain_text(site: Path) -> tuple[dict[str, str], dict[str, str]]:
     markup = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     plain = {}
     for location, fragment in fragments(site).items():
-        plain[f"search: {location} title"], plain[f"search: {location} text"] = (
-            fragment["meta"]["title"],
-            fragment["content"],
-        )
+        plain[f"search: {location} title"] = fragment["meta"]["title"]
+        plain[f"search: {location} text"] = fragment["content"]
     for path in site.rglob("feed.json"):
         for n, item in enumerate(json.loads(path.read_text(encoding="utf-8"))["items"]):
             markup[f"{path.relative_to(site)} item {n}"] = item.get("content_html", "")
@@ -222,7 +219,7 @@ def test_data_files_hold_the_values_as_typed(site):
 
 def test_the_body_is_sanitised_in_the_built_page(site):
     page = text(site, "articles/hostile/index.html")
-    body = page[page.index('<div class="digest-body">') :]
+    body = page[page.index('<div class="digest-body">'):]
     body = body[: body.index("</div>")]
     assert "<strong>Bold</strong>, <em>italic</em>, <code>code</code>" in body
     assert '<a href="https://example.org/report" rel="noopener noreferrer">a source</a>' in body
@@ -232,34 +229,30 @@ def test_the_body_is_sanitised_in_the_built_page(site):
 
 # The body sanitiser itself --------------------------------------------------------------------------
 
-
-@pytest.mark.parametrize(
-    "markdown, expected",
-    [
-        ("<script>alert(1)</script>ok", "\n<p>ok</p>"),
-        ('<a href="javascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
-        ('<a href="JaVaScRiPt:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
-        ('<a href="jav&#x09;ascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
-        ('<a href=" javascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
-        ("[x](javascript:alert(1))", '<p><a rel="noopener noreferrer">x</a></p>'),
-        ("[x](data:text/html;base64,PHNjcmlwdD4=)", '<p><a rel="noopener noreferrer">x</a></p>'),
-        ('<img src="data:image/png;base64,AAA" onerror="alert(1)">', "<p><img></p>"),
-        ('<p onclick="alert(1)" style="color:red">p</p>', "<p>p</p>"),
-        ("<details open ontoggle=alert(1)><summary>s</summary>d</details>", "<details><summary>s</summary>d</details>"),
-        ("<svg onload=alert(1)><circle/></svg>", "<p></p>"),
-        ('<math><mi xlink:href="javascript:alert(1)">x</mi></math>', ""),
-        ("<iframe src=https://evil.example></iframe>", ""),
-        ("<style>body{}</style>t", "\n<p>t</p>"),
-        ("<form action=https://evil.example><input name=x></form>", ""),
-        ("<object data=x></object><embed src=x>", "\n<p></p>"),
-        ('<meta http-equiv=refresh content="0;url=https://evil.example">', "<p></p>"),
-        ("<base href=https://evil.example/>", "<p></p>"),
-        ('<img src="&#x01;https://evil.example/ctl.png">', "<p><img></p>"),
-        ('<img src="/&#x0A;/evil.example/nl.png">', "<p><img></p>"),
-        ('<img src=" \t//evil.example/sp.png">', "<p><img></p>"),
-        ('<div markdown="1">*x*</div>', "<div>\n<p><em>x</em></p>\n</div>"),
-    ],
-)
+@pytest.mark.parametrize("markdown, expected", [
+    ("<script>alert(1)</script>ok", "\n<p>ok</p>"),
+    ('<a href="javascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
+    ('<a href=" javascript:alert(1)">x</a>', '<p><a rel="noopener noreferrer">x</a></p>'),
+    ("[x](javascript:alert(1))", '<p><a rel="noopener noreferrer">x</a></p>'),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", '<p><a rel="noopener noreferrer">x</a></p>'),
+    ('<img src="data:image/png;base64,AAA" onerror="alert(1)">', "<p><img></p>"),
+    ('<p onclick="alert(1)" style="color:red">p</p>', "<p>p</p>"),
+    ("<details open ontoggle=alert(1)><summary>s</summary>d</details>", "<details><summary>s</summary>d</details>"),
+    ("<svg onload=alert(1)><circle/></svg>", "<p></p>"),
+    ('<math><mi xlink:href="javascript:alert(1)">x</mi></math>', ""),
+    ("<iframe src=https://evil.example></iframe>", ""),
+    ("<style>body{}</style>t", "\n<p>t</p>"),
+    ("<form action=https://evil.example><input name=x></form>", ""),
+    ("<object data=x></object><embed src=x>", "\n<p></p>"),
+    ('<meta http-equiv=refresh content="0;url=https://evil.example">', "<p></p>"),
+    ("<base href=https://evil.example/>", "<p></p>"),
+    ('<img src="&#x01;https://evil.example/ctl.png">', "<p><img></p>"),
+    ('<img src="/&#x0A;/evil.example/nl.png">', "<p><img></p>"),
+    ('<img src=" \t//evil.example/sp.png">', "<p><img></p>"),
+    ('<div markdown="1">*x*</div>', "<div>\n<p><em>x</em></p>\n</div>"),
+])
 def test_hostile_html_in_a_body_is_made_inert(markdown, expected):
     assert BodyRenderer()(markdown) == expected
 
@@ -294,19 +287,15 @@ def test_ordinary_formatting_survives(markdown, expected):
 def test_links_never_open_a_tab_that_can_reach_back():
     """target is dropped, and every link gets rel="noopener noreferrer" whatever it had."""
     assert BodyRenderer()('<a href="https://example.org" target="_blank" rel="opener">e</a>') == (
-        '<p><a href="https://example.org" rel="noopener noreferrer">e</a></p>'
-    )
+        '<p><a href="https://example.org" rel="noopener noreferrer">e</a></p>')
 
 
-@pytest.mark.parametrize(
-    "markdown, expected",
-    [
-        ('![alt](https://example.org/i.png "t")', '<p><img alt="alt" title="t"></p>'),
-        ('<img src="//tracker.example/pixel.gif" alt="a">', '<p><img alt="a"></p>'),
-        ('<img src="\\\\tracker.example/pixel.gif">', "<p><img></p>"),
-        ('<img src=" HTTP://tracker.example/p.gif">', "<p><img></p>"),
-    ],
-)
+@pytest.mark.parametrize("markdown, expected", [
+    ('![alt](https://example.org/i.png "t")', '<p><img alt="alt" title="t"></p>'),
+    ('<img src="//tracker.example/pixel.gif" alt="a">', '<p><img alt="a"></p>'),
+    ('<img src="\\\\tracker.example/pixel.gif">', "<p><img></p>"),
+    ('<img src=" HTTP://tracker.example/p.gif">', "<p><img></p>"),
+])
 def test_images_from_other_hosts_are_not_loaded(markdown, expected):
     """The built site asks no other host for anything: a pasted tracking pixel must not load."""
     assert BodyRenderer()(markdown) == expected
