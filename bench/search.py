@@ -1,53 +1,94 @@
 """Search in the browser: from typing a one-letter query to the first results, in headless Chromium.
 
-"cold" opens a page and types at once, so it includes fetching search_index.json and building the
-index in Material's worker (what a reader who searches first thing waits for); "warm" types again
-once the index is ready. Uses Debian's /usr/bin/chromium through Playwright, never a download.
+On the served site (Pagefind behind Material's search box), "cold" opens the home page in a fresh
+browser context (nothing cached) and types at once, so it includes starting the worker and fetching
+Pagefind and the index chunks and fragments the query needs; "warm" types again. The bytes are
+everything the search fetched for that first query: the worker, Material's (empty) index, Pagefind's
+script, wasm, metadata, chunks and fragments. For the offline bundle, the same from file://, where
+Material's worker loads and builds its whole lunr index first.
+
+Also times the indexing step alone (Pagefind over the built site, as the plugin runs it) in a child
+process, with its CPU time and peak memory. Uses Debian's /usr/bin/chromium through Playwright.
 """
+
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 RESULT = ".md-search-result__item"
+SEARCH_PATHS = ("/pagefind/", "/search/", "/assets/javascripts/workers/")
+"""What a search fetches, as opposed to the page it is typed on."""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+@dataclass
+class Searches:
+    cold: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    kb: list[float] = field(default_factory=list)
+    """Kilobytes the search fetched for the cold query (served site only)."""
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    sent: list[tuple[str, int]]
+
     def log_message(self, format, *args):
         pass
 
+    def copyfile(self, source, outputfile):
+        size = os.fstat(source.fileno()).st_size
+        self.sent.append((self.path.split("?")[0], size))
+        super().copyfile(source, outputfile)
 
-def search_times(site: Path, query: str, repeats: int) -> tuple[list[float], list[float]]:
-    """(cold seconds, warm seconds) per repeat for `query` typed into the home page's search box."""
-    from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def served_search_times(site: Path, query: str, repeats: int) -> Searches:
+    """Cold and warm seconds and the kilobytes fetched, per repeat, on the served site."""
+    sent: list[tuple[str, int]] = []
+    handler = type("Handler", (_Counting,), {"sent": sent})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    cold, warm = [], []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-            )
-            for _ in range(repeats):
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                page.goto(url, wait_until="load")
-                cold.append(_type_and_wait(page, query))
-                _clear(page)
-                warm.append(_type_and_wait(page, query))
-                context.close()
-            browser.close()
+        return _in_browser(f"http://127.0.0.1:{server.server_address[1]}/", query, repeats, sent)
     finally:
         server.shutdown()
         server.server_close()
-    return cold, warm
+
+
+def bundle_search_times(site: Path, query: str, repeats: int) -> Searches:
+    """Cold and warm seconds per repeat in the offline build, opened from file://."""
+    return _in_browser((site / "index.html").as_uri(), query, repeats, None)
+
+
+def _in_browser(url: str, query: str, repeats: int, sent: list[tuple[str, int]] | None) -> Searches:
+    from playwright.sync_api import sync_playwright
+
+    found = Searches()
+    with sync_playwright() as playwright:
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
+        for _ in range(repeats):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            if sent is not None:
+                sent.clear()
+            page.goto(url, wait_until="load")
+            found.cold.append(_type_and_wait(page, query))
+            if sent is not None:
+                found.kb.append(sum(size for path, size in sent if path.startswith(SEARCH_PATHS)) / 1e3)
+            _clear(page)
+            found.warm.append(_type_and_wait(page, query))
+            context.close()
+        browser.close()
+    return found
 
 
 def _type_and_wait(page, query: str) -> float:
@@ -62,3 +103,16 @@ def _type_and_wait(page, query: str) -> float:
 def _clear(page) -> None:
     page.locator("input.md-search__input").fill("")
     page.wait_for_selector(RESULT, state="detached", timeout=10_000)
+
+
+def index_cost(site: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident MB) of indexing the built site with Pagefind, as the
+    plugin does after the build, in a child process (the Pagefind binary included)."""
+    code = "import sys; from pathlib import Path; from digest.shell.pagefind import write_index; "
+    code += "write_index(Path(sys.argv[1]), 'en')"
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, str(site)])
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"indexing {site} failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
