@@ -13,6 +13,7 @@ process, with its CPU time and peak memory. Uses Debian's /usr/bin/chromium thro
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -47,7 +48,8 @@ class _Counting(http.server.SimpleHTTPRequestHandler):
     def copyfile(self, source, outputfile):
         size = os.fstat(source.fileno()).st_size
         self.sent.append((self.path.split("?")[0], size))
-        super().copyfile(source, outputfile)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the page moved on while fetching
+            super().copyfile(source, outputfile)
 
 
 def served_search_times(site: Path, query: str, repeats: int) -> Searches:
@@ -83,7 +85,7 @@ def _in_browser(url: str, query: str, repeats: int, sent: list[tuple[str, int]] 
             page.goto(url, wait_until="load")
             found.cold.append(_type_and_wait(page, query))
             if sent is not None:
-                found.kb.append(sum(size for path, size in sent if path.startswith(SEARCH_PATHS)) / 1e3)
+                found.kb.append(_settled(sent) / 1e3)
             _clear(page)
             found.warm.append(_type_and_wait(page, query))
             context.close()
@@ -98,6 +100,16 @@ def _type_and_wait(page, query: str) -> float:
     box.type(query)
     page.wait_for_selector(RESULT, timeout=60_000)
     return time.perf_counter() - start
+
+
+def _settled(sent: list[tuple[str, int]]) -> int:
+    """Bytes the search fetched, once the worker has fetched the rest of its list too (its second
+    batch of fragments comes after the first results show)."""
+    counted = -1
+    while counted != len(sent):
+        counted = len(sent)
+        time.sleep(1.0)
+    return sum(size for path, size in sent if path.startswith(SEARCH_PATHS))
 
 
 def _clear(page) -> None:

@@ -1,4 +1,5 @@
 """The benchmark's synthetic content stays valid, deterministic and in the shapes it promises."""
+import re
 import sys
 from collections import Counter
 
@@ -32,3 +33,14 @@ def test_generated_content_is_valid_deterministic_and_shaped_like_real_coverage(
     assert 0.25 <= top / len(published) <= 0.45
     assert all(40 <= len(a.summary.split()) <= 80 for a in published if a.language == "en")
     assert all(150 <= len(a.body.split()) <= 400 for a in published)
+
+
+def test_words_recur_like_news_with_a_long_tail(tmp_path):
+    """Common words make much of the text and rare ones keep coming: at 300 articles (about 110,000
+    words) thousands of distinct words, not a few hundred, nor one new word per token."""
+    generate(tmp_path / "content", 300)
+    content, _ = check(settings_for(tmp_path))
+    counts = Counter(re.findall(r"\w+", " ".join(f"{a.summary} {a.body}" for a in content.articles).lower()))
+    tokens = sum(counts.values())
+    assert 8_000 <= len(counts) <= tokens / 5
+    assert 0.35 <= sum(n for _, n in counts.most_common(30)) / tokens <= 0.6
