@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import json
 import re
 
+import feedparser
 import pytest
 from trees import ACTORS, article, content_tree, settings_for
 
@@ -151,3 +154,58 @@ def test_a_members_role_comes_from_its_description_when_it_names_the_group(descr
 )
 def test_a_quote_is_in_its_articles_language_unless_its_script_says_otherwise(text, language, expected):
     assert text_language(text, language) == expected
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = content_tree(tmp_path_factory.mktemp("fed"), QUOTED, actors=DESCRIBED)
+    return build_site(dataclasses.replace(settings_for(root), site_url="https://example.org/digest/"))
+
+
+def test_every_quoted_actor_has_a_statements_feed_in_atom_and_json_feed(site):
+    assert sorted(path for path in site.files if "statements" in path) == [
+        f"actors/{slug}/statements.{ext}"
+        for slug in ("akram-al-kaabi", "harakat-al-nujaba", "islamic-resistance-in-iraq", "kataib-hezbollah")
+        for ext in ("json", "xml")
+    ]
+    items = json.loads(site.files["actors/harakat-al-nujaba/statements.json"])["items"]
+    assert [(i["id"], i["title"], i["language"]) for i in items] == [
+        ("https://example.org/digest/articles/pause/#quote-1", "Akram al-Kaabi: “We are pausing.”", "en"),
+        ("https://example.org/digest/articles/pause/#quote-3", "Harakat al-Nujaba: “نعلق عملياتنا”", "ar"),
+        ("https://example.org/digest/articles/earlier/#quote-2", "Akram al-Kaabi: “An earlier word.”", "en"),
+    ]
+    assert items[1]["content_html"] == (
+        "<blockquote><p>نعلق عملياتنا</p></blockquote>\n"
+        '<p lang="en" dir="ltr">— Harakat al-Nujaba, in <a href="https://example.org/digest/articles/pause/#quote-3">'
+        "Nujaba pauses</a>, reported by The New Arab on 16 January 2025.</p>"
+    )
+    parsed = feedparser.parse(site.files["actors/akram-al-kaabi/statements.xml"])
+    assert not parsed.bozo and parsed.feed.id == "https://example.org/digest/actors/akram-al-kaabi/#statements"
+    assert [entry.id for entry in parsed.entries] == [
+        "https://example.org/digest/articles/pause/#quote-1",
+        "https://example.org/digest/articles/earlier/#quote-2",
+    ]
+
+
+def test_an_actor_page_announces_its_statements_feed_in_its_head_and_its_feed_line(site):
+    page = site.pages["actors/islamic-resistance-in-iraq.md"]
+    alternates = json.loads(page.split("\n")[1])["feeds"]
+    assert [a["href"] for a in alternates] == [
+        "actors/islamic-resistance-in-iraq/statements.xml",
+        "actors/islamic-resistance-in-iraq/statements.json",
+        "feed.xml",
+        "feed.json",
+    ]  # no article names it: a statements feed, no articles feed
+    assert alternates[0]["title"] == "Islamic Resistance in Iraq: statements · Test digest (Atom)"
+    line = re.sub(r"<[^>]+>", "", re.search(r'<p class="digest-feeds" data-search-exclude>.*?</p>', page).group())
+    assert line.strip() == (
+        "Follow statements by Islamic Resistance in Iraq and its members in a feed reader: Atom · JSON Feed"
+    )
+    assert '<a href="statements.xml" type="application/atom+xml">' in page
+
+
+def test_no_statements_no_statements_feed(tmp_path):
+    root = content_tree(tmp_path, {"plain.md": article("Plain", extra="actors: [Kataib Hezbollah]\n")})
+    site = build_site(settings_for(root))
+    assert not [path for path in site.files if "statements" in path]
+    assert "statements" not in site.pages["actors/kataib-hezbollah.md"]

@@ -1,8 +1,9 @@
 """Feeds: the Index -> {site path: bytes} for Atom (feed.xml) and JSON Feed 1.1 (feed.json).
 
-One feed for the whole digest, one per region, actor and theme that has articles, and one of the
-weekly digests. Knows nothing of MkDocs or files. No clock: every date comes from the articles
-(a feed's date is its newest item's), so the same content gives the same bytes.
+One feed for the whole digest, one per region, actor and theme that has articles, one of the
+weekly digests, and one of each quoted actor's statements (statements.xml beside its feed.xml).
+Knows nothing of MkDocs or files. No clock: every date comes from the articles (a feed's date is
+its newest item's), so the same content gives the same bytes.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import io
 import json
 import posixpath
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -19,14 +21,18 @@ from functools import partial
 from feedgenerator import Atom1Feed, SimplerXMLGenerator
 
 from digest.group.index import Index
+from digest.group.statements import Statement
 from digest.memo import Memo
 from digest.model import Article, Source
 from digest.site.dates import long_date, week_label
-from digest.site.languages import script_attrs, ui_attrs
+from digest.site.languages import language_attrs, script_attrs, text_language, ui_attrs
+from digest.site.statements import quote_id
 from digest.site.urls import SECTIONS, Links, feed_path, page_src
 from digest.words import ENGLISH, Words
 
 DEFAULT_FEED_ITEMS = 50
+STATEMENT_TITLE = 90
+"""The most characters of a quote in its item's title (after the speaker's name); the content has it all."""
 ATOM_TYPE = "application/atom+xml"
 JSON_FEED_TYPE = "application/feed+json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -56,9 +62,17 @@ class Feed:
     articles: tuple[Article, ...] = ()
     weeks: tuple[tuple[str, tuple[Article, ...]], ...] = ()
     """The weekly digest's items: (week key, its articles), newest week first."""
+    statements: tuple[Statement, ...] = ()
+    """An actor's statements feed's items, newest first; its file is statements.xml, not feed.xml."""
 
     def path(self, extension: str) -> str:
-        return feed_path(self.kind, self.slug, extension)
+        return feed_path(self.kind, self.slug, extension, "statements" if self.statements else "feed")
+
+    @property
+    def place(self) -> str:
+        """Where on its page the feed's items are: an actor's statements feed follows its section
+        (and so has an id of its own beside the actor's articles feed)."""
+        return "#statements" if self.statements else ""
 
 
 class Catalogue:
@@ -68,18 +82,25 @@ class Catalogue:
         self.registries = index.registries
         self.words = words
         self.feeds = tuple(_feeds(index, site_name, words))
-        self._by_page = {feed.page: feed for feed in self.feeds}
+        self._by_page = {feed.page: feed for feed in self.feeds if not feed.statements}
+        self._statements = {feed.page: feed for feed in self.feeds if feed.statements}
 
     def own(self, src: str) -> Feed | None:
         """The feed that follows the same thing as the page built from src, if there is one."""
         return self._by_page.get(src)
 
+    def statements(self, src: str) -> Feed | None:
+        """The statements feed of the actor whose page is built from src, if it has one."""
+        return self._statements.get(src)
+
     def alternates(self, src: str) -> list[dict[str, str]]:
-        """<link rel="alternate"> attributes for a page: its own feed, the weekly digest's on
-        week pages, then the whole digest's; site paths for the theme to make relative."""
+        """<link rel="alternate"> attributes for a page: its own feed, an actor's statements, the
+        weekly digest's on week pages, then the whole digest's; site paths for the theme to make relative."""
         in_weeks = posixpath.dirname(src) == SECTIONS["week"]
-        candidates = (self.own(src), self.own(page_src("week")) if in_weeks else None, self.own(page_src("home")))
-        feeds = {feed.page: feed for feed in candidates if feed is not None}  # keyed by page: no hashing of articles
+        candidates = (self.own(src), self.statements(src), self.own(page_src("week")) if in_weeks else None,
+                      self.own(page_src("home")))
+        # keyed by path: no hashing of articles
+        feeds = {feed.path("xml"): feed for feed in candidates if feed is not None}
         return [{"href": feed.path(ext), "type": media, "title": f"{feed.title} ({name})"}
                 for feed in feeds.values() for ext, media, name in FORMATS]
 
@@ -114,7 +135,26 @@ def _feeds(index: Index, site_name: str, words: Words) -> Iterator[Feed]:
                     description,
                     articles,
                 )
+    for slug, statements in index.statements.items():
+        if statements:
+            yield _statements_feed(index.registries.actors[slug].name, slug, bool(index.members[slug]),
+                                   statements, site_name, words)
 
+
+def _statements_feed(
+    name: str, slug: str, members: bool, statements: tuple[Statement, ...], site_name: str, words: Words
+) -> Feed:
+    """An actor's statements: its own quotes and, for a group, its members' (index.statements)."""
+    _ = words.gettext
+    if members:
+        follows = _("statements by %(name)s and its members", name=name)
+        description = _("What %(name)s and its members said, as the digest's articles quote it, newest first.",
+                        name=name)
+    else:
+        follows = _("statements by %(name)s", name=name)
+        description = _("What %(name)s said, as the digest's articles quote it, newest first.", name=name)
+    title = _text(_("%(name)s: statements · %(site)s", name=name, site=site_name))
+    return Feed("actor", slug, page_src("actor", slug), title, _text(follows), _text(description), statements=statements)
 
 
 def _group_description(kind: str, name: str, words: Words) -> str:
@@ -124,6 +164,7 @@ def _group_description(kind: str, name: str, words: Words) -> str:
     if kind == "actor":
         return words.gettext("Articles that name %(name)s, newest first.", name=name)
     return words.gettext("Articles on %(name)s, newest first.", name=name)
+
 
 @dataclass(frozen=True)
 class Tag:
@@ -185,7 +226,7 @@ class FeedWriter:
         files = {}
         for feed in self.catalogue.feeds:
             shown = ("feed", feed.path("xml"), feed.title, feed.name, feed.description,
-                     feed.articles[: self.limit], feed.weeks[: self.limit])
+                     feed.articles[: self.limit], feed.weeks[: self.limit], feed.statements[: self.limit])
             files.update(self.memo.get(shown, partial(self.write, feed)))
         return dict(sorted(files.items()))
 
@@ -198,6 +239,8 @@ class FeedWriter:
         """The feed's newest items, newest first, at most `limit` of them."""
         if feed.kind == "week":
             return [Entry.of(self.week_item(key, articles, feed)) for key, articles in feed.weeks[: self.limit]]
+        if feed.statements:
+            return [Entry.of(self.statement_item(statement, feed)) for statement in feed.statements[: self.limit]]
         return [self.article_entry(article, feed) for article in feed.articles[: self.limit]]
 
     def article_entry(self, article: Article, feed: Feed) -> Entry:
@@ -251,6 +294,34 @@ class FeedWriter:
         return (f"<p{script_attrs(article.summary, words.language)}>{_escape(article.summary)}</p>\n"
                 f"<p{ui_attrs(article.language, words.language)}>{reported}</p>")
 
+    def statement_item(self, statement: Statement, feed: Feed) -> Item:
+        """A quote: its id and link are its place on its article's page."""
+        article, quote = statement.article, statement.quote
+        words = self.catalogue.words
+        src, place = page_src("article", article.slug), "#" + quote_id(statement.number)
+        speaker = self.catalogue.registries.actors[quote.actor].name
+        language = text_language(quote.text, article.language)
+        url = self.url(src, feed) + place
+        title = (f'<a href="{html.escape(url)}"{language_attrs(article.language, words.language)}>'
+                 f"{_escape(article.title)}</a>")
+        attribution = words.gettext(
+            "— %(speaker)s, in %(article)s, reported by %(source)s on %(date)s.", speaker=_escape(speaker),
+            article=title, source=_escape(article.source.name), date=long_date(article.published, words),
+        )
+        shortened = textwrap.shorten(quote.text, STATEMENT_TITLE, placeholder=" …")
+        return Item(
+            id=self.id(src) + place,
+            url=url,
+            title=_text(words.gettext("%(speaker)s: “%(quote)s”", speaker=speaker, quote=shortened)),
+            date=article.published,
+            summary=_text(quote.text),
+            html=_text(f"<blockquote><p>{_escape(quote.text)}</p></blockquote>\n"
+                       f"<p{ui_attrs(language, words.language)}>{attribution}</p>"),
+            language=language,
+            source=Source(_text(article.source.name), article.source.url),
+            tags=tuple(self.tags(article, feed)),
+        )
+
     def week_item(self, key: str, articles: tuple[Article, ...], feed: Feed) -> Item:
         src = page_src("week", key)
         words = self.catalogue.words
@@ -279,11 +350,11 @@ class FeedWriter:
     def atom(self, feed: Feed, entries: list[Entry]) -> bytes:
         atom = _AtomFeed(
             title=feed.title,
-            link=self.url(feed.page, feed),
+            link=self.url(feed.page, feed) + feed.place,
             description=feed.description,
             author_name=self.site_name,
             feed_url=self.url(feed.path("xml"), feed),
-            feed_guid=self.id(feed.page),
+            feed_guid=self.id(feed.page) + feed.place,
             language=self.catalogue.words.language,  # the feed's own words: its title and description
         )
         for entry in entries:
@@ -300,7 +371,7 @@ class FeedWriter:
             "items": [],
         }
         if self.site_url:
-            data["home_page_url"] = self.url(feed.page, feed)
+            data["home_page_url"] = self.url(feed.page, feed) + feed.place
             data["feed_url"] = self.url(feed.path("json"), feed)
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
         if entries:  # the items go where json.dumps would have put them: no string holds a raw line break

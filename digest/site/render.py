@@ -181,6 +181,7 @@ class Renderer:
             "site_name": self.site_name,
             "lineage": lambda slug: list(lineage(index.registries, slug)),
             "feed": feeds.own(spec.src),
+            "statements_feed": feeds.statements(spec.src),
             **spec.context,
         }
         try:
