@@ -1,5 +1,6 @@
 """The data export: it parses with the json and csv modules, matches the published articles exactly,
 keeps Arabic intact, leaves drafts out, and the site and `digest export` write the same bytes."""
+
 from __future__ import annotations
 
 import csv
@@ -35,9 +36,22 @@ ARTICLES = {
     "2025/01/baghdad-talks.md": article(
         "Baghdad talks, again", "2025-01-09", "[iraq]", "actors: [Kata'ib Hezbollah]\n"
     ),
-    "2025/01/secret.md": article("Unfinished draft", "2025-01-15", "[iraq]", "actors: [Al-Nujaba]\ndraft: true\n"),
+    "2025/01/secret.md": article(
+        "Unfinished draft",
+        "2025-01-15",
+        "[iraq]",
+        "actors: [Al-Nujaba]\ndraft: true\nquotes:\n  - {speaker: Akram al-Kaabi, text: Not yet said.}\n",
+    ),
 }
-DATA = ("data/actors.json", "data/articles.csv", "data/articles.json", "data/regions.json", "data/themes.json")
+DATA = (
+    "data/actors.json",
+    "data/articles.csv",
+    "data/articles.json",
+    "data/quotes.csv",
+    "data/quotes.json",
+    "data/regions.json",
+    "data/themes.json",
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +93,10 @@ def test_articles_json_is_exactly_the_published_articles_newest_first(files):
         "themes": ["ceasefire"],
         "language": "en",
         "summary": "A summary in the curator's words.",
-        "quotes": [{"speaker": "Akram al-Kaabi", "text": "We are pausing.", "actor": "akram-al-kaabi"},
-                   {"speaker": "A researcher", "text": "It may not last.", "actor": None}],
+        "quotes": [
+            {"speaker": "Akram al-Kaabi", "text": "We are pausing.", "actor": "akram-al-kaabi"},
+            {"speaker": "A researcher", "text": "It may not last.", "actor": None},
+        ],
         "also_published": [{"name": "Yahoo News", "url": "https://news.yahoo.com/x"}],
     }
 
@@ -123,7 +139,36 @@ def test_csv_is_utf8_with_a_byte_order_mark_crlf_and_rfc4180_quotes(files):
 def test_drafts_are_in_no_data_file(files):
     for path in DATA:
         text = files[path].decode("utf-8-sig")
-        assert "secret" not in text and "Unfinished draft" not in text, path
+        assert "secret" not in text and "Unfinished draft" not in text and "Not yet said" not in text, path
+
+
+def test_quotes_are_every_published_quote_with_its_speaker_actor_and_place(files):
+    assert records(files, "quotes") == [
+        {
+            "speaker": "Akram al-Kaabi",
+            "actor": "akram-al-kaabi",
+            "text": "We are pausing.",
+            "language": "en",
+            "date": "2025-01-16",
+            "article": "nujaba-halts",
+            "url": "articles/nujaba-halts/#quote-1",
+        },
+        {
+            "speaker": "A researcher",
+            "actor": None,
+            "text": "It may not last.",
+            "language": "en",
+            "date": "2025-01-16",
+            "article": "nujaba-halts",
+            "url": "articles/nujaba-halts/#quote-2",
+        },
+    ]
+    text = files["data/quotes.csv"].decode("utf-8")
+    assert text == (
+        "\ufeffspeaker,actor,text,language,date,article,url\r\n"
+        "Akram al-Kaabi,akram-al-kaabi,We are pausing.,en,2025-01-16,nujaba-halts,articles/nujaba-halts/#quote-1\r\n"
+        "A researcher,,It may not last.,en,2025-01-16,nujaba-halts,articles/nujaba-halts/#quote-2\r\n"
+    )
 
 
 def test_actors_carry_aliases_and_relations_both_ways(files):
@@ -139,8 +184,13 @@ def test_actors_carry_aliases_and_relations_both_ways(files):
         1,
     )
     assert actors["islamic-resistance-in-iraq"]["members"] == ["harakat-al-nujaba", "kataib-hezbollah"]
-    assert nujaba["trend"] == {"direction": "new", "recent": 1, "earlier": 0, "to_week": "2025-W03",
-                               "sentence": "new: 1 article in the 4 weeks to 2025-W03, none before"}
+    assert nujaba["trend"] == {
+        "direction": "new",
+        "recent": 1,
+        "earlier": 0,
+        "to_week": "2025-W03",
+        "sentence": "new: 1 article in the 4 weeks to 2025-W03, none before",
+    }
 
 
 def test_regions_and_themes(files):
@@ -164,8 +214,10 @@ def test_urls_are_absolute_under_site_url_and_html_for_the_offline_bundle(root):
         return json.loads(data["data/articles.json"])[0]["url"], json.loads(data["data/themes.json"])[0]["url"]
 
     assert urls() == ("articles/nujaba-halts/", "themes/armed-factions/")
-    assert urls(site_url="https://example.org/digest") == ("https://example.org/digest/articles/nujaba-halts/",
-                                                          "https://example.org/digest/themes/armed-factions/")
+    assert urls(site_url="https://example.org/digest") == (
+        "https://example.org/digest/articles/nujaba-halts/",
+        "https://example.org/digest/themes/armed-factions/",
+    )
     assert urls(directory_urls=False) == ("articles/nujaba-halts.html", "themes/armed-factions.html")
 
 
@@ -198,7 +250,7 @@ def test_export_command_writes_what_the_site_publishes(root, tmp_path, capsys):
 
 def test_export_format_csv_writes_only_the_csv_and_default_out_is_dist_data(root):
     assert main(["export", "-f", str(mkdocs_project(root)), "--format", "csv"]) == 0
-    assert [p.name for p in (root / "dist" / "data").iterdir()] == ["articles.csv"]
+    assert sorted(p.name for p in (root / "dist" / "data").iterdir()) == ["articles.csv", "quotes.csv"]
 
 
 def test_export_never_writes_into_the_content_tree(root, capsys):

@@ -1,4 +1,4 @@
-"""The data behind the site: published articles and the registries as JSON and CSV files.
+"""The data behind the site: published articles, their quotes and the registries as JSON and CSV files.
 
 Returns {site path: bytes}; writes nothing. Deterministic: records in a fixed order, JSON with
 sorted keys, no clock. Drafts are never in the index, so never here.
@@ -13,7 +13,9 @@ from typing import Any
 from digest.group.index import Index, week_of
 from digest.group.trends import KINDS, Trend, Trends, groups
 from digest.model import Article
+from digest.site.languages import text_language
 from digest.site.sentences import trend_sentence
+from digest.site.statements import quote_id
 from digest.site.urls import SECTIONS, Links, page_src
 from digest.words import ENGLISH, N_
 
@@ -37,6 +39,18 @@ ARTICLE_COLUMNS = {
 }
 """The articles' columns, in order, with what each holds: the CSV header and the data page's table
 (which translates the meanings; the names stay)."""
+QUOTE_COLUMNS = {
+    "speaker": N_("Who spoke, as the article names them"),
+    "actor": N_("The speaker's actor slug (see actors.json); empty when the speaker is not in the registry"),
+    "text": N_("The quote, word for word"),
+    "language": N_("The quote's language: its article's, or ar for Arabic script in an article in another script"),
+    "date": N_("The date of the article that quotes it, YYYY-MM-DD"),
+    "article": N_("The slug of that article"),
+    "url": N_(
+        "The quote on the article's page: the article's url and #quote-N, N its place among the article's quotes"
+    ),
+}
+"""The quotes' columns, likewise: one record per quote of a published article, free-text speakers included."""
 PAGE_KINDS = {"regions": "region", "actors": "actor", "themes": "theme"}
 LIST_SEPARATOR = ";"
 """Joins slugs in one CSV cell; slugs never contain it."""
@@ -48,11 +62,14 @@ def data_files(
     """{'data/articles.json': ..., 'data/articles.csv': ..., ...} for the formats asked, in sorted order."""
     urls = PageUrls(links, site_url)
     records = [article_record(article, urls) for article in index.articles]
+    quotes = [quote for article in index.articles for quote in quote_records(article, urls)]
     files: dict[str, bytes] = {}
     if "csv" in formats:
-        files[f"{DATA_DIR}/articles.csv"] = articles_csv(records)
+        files[f"{DATA_DIR}/articles.csv"] = table_csv(ARTICLE_COLUMNS, records)
+        files[f"{DATA_DIR}/quotes.csv"] = table_csv(QUOTE_COLUMNS, quotes)
     if "json" in formats:
         files[f"{DATA_DIR}/articles.json"] = _json(records)
+        files[f"{DATA_DIR}/quotes.json"] = _json(quotes)
         for kind in KINDS:
             files[f"{DATA_DIR}/{kind}.json"] = _json(_registry(kind, index, trends, urls))
     return dict(sorted(files.items()))
@@ -88,14 +105,31 @@ def article_record(article: Article, urls: PageUrls) -> dict[str, Any]:
     }
 
 
-def articles_csv(records: list[dict[str, Any]]) -> bytes:
+def quote_records(article: Article, urls: PageUrls) -> list[dict[str, Any]]:
+    """The article's quotes in its order; actor is None for a free-text speaker."""
+    page = urls("article", article.slug)
+    return [
+        {
+            "speaker": quote.speaker,
+            "actor": quote.actor,
+            "text": quote.text,
+            "language": text_language(quote.text, article.language),
+            "date": article.date.isoformat(),
+            "article": article.slug,
+            "url": f"{page}#{quote_id(number)}",
+        }
+        for number, quote in enumerate(article.quotes, start=1)
+    ]
+
+
+def table_csv(columns: dict[str, str], records: list[dict[str, Any]]) -> bytes:
     """RFC 4180 (the csv module's default dialect: CRLF, quotes where needed), UTF-8 with a byte order
     mark so that spreadsheet programs read Arabic as UTF-8 rather than the system's code page."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(ARTICLE_COLUMNS)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow(_cell(record[column]) for column in ARTICLE_COLUMNS)
+        writer.writerow(_cell(record[column]) for column in columns)
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -154,7 +154,8 @@ def _statements_feed(
         follows = _("statements by %(name)s", name=name)
         description = _("What %(name)s said, as the digest's articles quote it, newest first.", name=name)
     title = _text(_("%(name)s: statements · %(site)s", name=name, site=site_name))
-    return Feed("actor", slug, page_src("actor", slug), title, _text(follows), _text(description), statements=statements)
+    page = page_src("actor", slug)
+    return Feed("actor", slug, page, title, _text(follows), _text(description), statements=statements)
 
 
 def _group_description(kind: str, name: str, words: Words) -> str:

@@ -16,7 +16,7 @@ from digest.pictures.charts import activity_chart, region_tree
 from digest.pictures.maps import Atlas
 from digest.pictures.network import neighbourhood, overview
 from digest.site.dates import week_title
-from digest.site.export import ARTICLE_COLUMNS
+from digest.site.export import ARTICLE_COLUMNS, QUOTE_COLUMNS
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
 from digest.words import Words
@@ -69,7 +69,8 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
     yield PageSpec(page_src("theme"), "themes.md.j2", _("Themes"), listing=True)
     yield PageSpec(page_src("week"), "weeks.md.j2", _("Weekly digest"), {"chart": chart}, listing=True)
-    yield PageSpec(page_src("data"), "data.md.j2", _("Data"), {"columns": ARTICLE_COLUMNS})
+    columns = {"columns": ARTICLE_COLUMNS, "quote_columns": QUOTE_COLUMNS}
+    yield PageSpec(page_src("data"), "data.md.j2", _("Data"), columns)
     for article in index.articles:
         yield PageSpec(
             page_src("article", article.slug),
