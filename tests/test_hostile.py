@@ -190,7 +190,7 @@ def test_feed_autodiscovery_links_carry_names_as_text(site):
         for tag, attrs in elements(text(site, "actors/evil/index.html")).tags
         if tag == "link" and attrs.get("rel") == "alternate"
     ]
-    assert links and all(attrs["href"].startswith(("../../", "feed")) or "feed" in attrs["href"] for attrs in links)
+    assert links and all(attrs["href"].startswith(("../../", "feed", "statements.")) for attrs in links)
     assert any(ACTOR in attrs["title"] for attrs in links)
 
 
@@ -200,7 +200,7 @@ def test_feeds_carry_curator_text_as_text(site):
         root = ET.fromstring(path.read_bytes())
         atom_titles += [node.text for node in root.iter() if node.tag.endswith("title")]
     assert TITLE in atom_titles
-    for path in sorted(site.rglob("feed.json")):
+    for path in sorted([*site.rglob("feed.json"), *site.rglob("statements.json")]):
         feed = json.loads(path.read_text(encoding="utf-8"))
         for item in feed["items"]:
             assert "<script" not in item.get("content_html", ""), path
