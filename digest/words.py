@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -57,6 +57,10 @@ class Words:
     def date(self, day: dt.date, pattern: str) -> str:
         """A date in a CLDR pattern ('d MMMM y') with the locale's month names."""
         return format_date(day, pattern, locale=self.locale)
+
+    def skeleton(self, day: dt.date, skeleton: str) -> str:
+        """A date from CLDR fields ('yMMMM'), in the order and with the words the locale puts them."""
+        return format_skeleton(skeleton, day, locale=self.locale)
 
     @property
     def direction(self) -> str:

@@ -101,7 +101,7 @@ def test_templates_that_read_the_whole_index_are_always_rendered(tree):
     assert "index" in renderer.reads("home.md.j2")
     for template in ("region.md.j2", "actor.md.j2", "theme.md.j2"):  # their pictures are in their context
         assert not {"index", "trends"} & renderer.reads(template), template
-    assert renderer.reads("older.md.j2") == {"heading", "articles", "pager", "link"}  # _pager.j2 included
+    assert renderer.reads("older.md.j2") == {"heading", "by_month", "month_line", "pager", "link"}  # includes read
     assert renderer.reads("statements.md.j2") == {"heading", "statements", "pager", "link", "registries"}
 
 

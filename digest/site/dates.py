@@ -1,5 +1,5 @@
-"""Dates and ISO weeks as the site writes them, in its language: '24 January 2025', '24 يناير 2025',
-'2025-W04', 'الأسبوع 4 من 2025'. The values of <time datetime> stay ISO whatever the language."""
+"""Dates, months and ISO weeks as the site writes them, in its language: '24 January 2025', '24 يناير 2025',
+'January 2025', '2025-W04', 'الأسبوع 4 من 2025'. The values of <time datetime> stay ISO whatever the language."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +14,16 @@ from digest.words import ENGLISH, Words
 def long_date(day: dt.date | dt.datetime, words: Words = ENGLISH) -> str:
     """'24 January 2025': day, month name, year, whatever the machine's locale."""
     return words.date(day, "d MMMM y")
+
+
+def month_name(day: dt.date, words: Words = ENGLISH) -> str:
+    """A month and its year in the language's order: 'January 2025', 'يناير 2025' (CLDR skeleton yMMMM)."""
+    return words.skeleton(day, "yMMMM")
+
+
+def month_short(day: dt.date, words: Words = ENGLISH) -> str:
+    """The month alone, as it stands under its year in a line of months: 'Jan' (CLDR stand-alone LLL)."""
+    return words.date(day, "LLL")
 
 
 def week_span(key: str, words: Words = ENGLISH) -> str:

@@ -17,6 +17,7 @@ from digest.pictures.maps import Atlas
 from digest.pictures.network import neighbourhood, overview
 from digest.site.dates import week_title
 from digest.site.export import ARTICLE_COLUMNS, QUOTE_COLUMNS
+from digest.site.months import listing_by_month
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
 from digest.words import Words
@@ -155,14 +156,15 @@ def paged(
 ) -> Iterator[PageSpec]:
     """An entry's page with its newest PAGE_SIZE articles and their activity chart, then a plain listing
     page per older PAGE_SIZE: no page grows with the whole digest, and the entry's own page keeps its
-    contract URL."""
+    contract URL. Each page lists its articles by month, under the line of all the listing's months."""
     chunks = _chunks(articles, PAGE_SIZE)
-    for number, chunk in enumerate(chunks, start=1):
+    line, headings = listing_by_month(chunks, Pager(kind, slug, 1, len(chunks), len(articles)).src, words)
+    for number, (chunk, by_month) in enumerate(zip(chunks, headings, strict=True), start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
+        listing = {"by_month": by_month, "month_line": line, "pager": pager}
         if number == 1:
-            own = {**context, "articles": chunk, "pager": pager, "chart": activity_chart(chunk, index, words)}
+            own = {**context, **listing, "chart": activity_chart(chunk, index, words)}
             yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
             title = words.gettext("%(name)s, page %(number)s", name=name, number=words.number(number))
-            yield PageSpec(page_src(kind, slug, number), "older.md.j2", title,
-                           {"heading": name, "articles": chunk, "pager": pager}, listing=True)
+            yield PageSpec(page_src(kind, slug, number), "older.md.j2", title, {"heading": name, **listing}, listing=True)
