@@ -12,7 +12,7 @@ from trees import article, content_tree, mkdocs_project, settings_for
 
 from digest.pipeline import build_site
 from digest.shell.driver import build
-from digest.site.dates import long_date, week_span
+from digest.site.dates import long_date, month_name, week_span
 from digest.site.languages import is_rtl, language_attrs, script_attrs, ui_attrs
 
 ARABIC_ARTICLE = article(
@@ -126,6 +126,8 @@ def test_every_date_shown_is_a_time_element_in_the_readers_form(tmp_path):
         for when, text in parser.times:
             if re.fullmatch(r"\d{4}-W\d\d", when):
                 assert text == week_span(when), (path, when, text)
+            elif re.fullmatch(r"\d{4}-\d\d", when):  # a month heading
+                assert text == month_name(dt.date.fromisoformat(when + "-01")), (path, when, text)
             else:
                 assert text == long_date(dt.date.fromisoformat(when)), (path, when, text)
             checked += 1
