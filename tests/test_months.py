@@ -103,3 +103,16 @@ def test_one_month_has_headings_but_no_line_and_an_empty_listing_neither(tmp_pat
     assert headings(pages["actors/harakat-al-nujaba.md"]) == [("month-2025-01", "January 2025 1 article")]
     assert headings(pages["themes/ceasefire.md"]) == []
     assert '<p class="digest-empty">No articles on Ceasefire yet.</p>' in pages["themes/ceasefire.md"]
+
+
+def test_an_arabic_site_names_its_months_and_counts_them_in_arabic(root):
+    pages = build_site(dataclasses.replace(settings_for(root), language="ar")).pages
+    first, second = pages["regions/iraq.md"], pages["regions/iraq/page/2.md"]
+    assert headings(first) == [("month-2025-02", "فبراير 2025 5 مقالات"), ("month-2025-01", "يناير 2025 50 مقالًا")]
+    assert (
+        '<p class="digest-meta digest-month__more">يتواصل يناير 2025 في <a href="page/2/">الصفحة 2</a>.</p>' in first
+    )
+    assert headings(second) == [("", "يناير 2025 50 مقالًا تتمة من الصفحة 1"), ("month-2024-12", "ديسمبر 2024 5 مقالات")]
+    assert line(first)[0] == ("2025", "")
+    assert 'title="يناير 2025: 50 مقالًا">يناير <span class="digest-count">50</span></a>' in first
+    assert 'aria-label="أشهر هذه القائمة"' in first

@@ -167,4 +167,5 @@ def paged(
             yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
             title = words.gettext("%(name)s, page %(number)s", name=name, number=words.number(number))
-            yield PageSpec(page_src(kind, slug, number), "older.md.j2", title, {"heading": name, **listing}, listing=True)
+            older = {"heading": name, **listing}
+            yield PageSpec(page_src(kind, slug, number), "older.md.j2", title, older, listing=True)
