@@ -20,6 +20,7 @@ from digest.pipeline import Settings, build_data, check, review
 from digest.problems import ContentError
 from digest.read.tree import display_path
 from digest.site.export import FORMATS
+from digest.words import ENGLISH
 
 if TYPE_CHECKING:  # the curation tools are imported by the commands that use them: they are slow to import
     from digest.curate.feeds_in import Item
@@ -310,10 +311,10 @@ def _feed_item(item: Item, importer: Importer, fetcher: Fetcher) -> tuple[str, s
 
 def _feed_summary(outcomes: Counter[str], older: int, day: dt.date | None, left: int, limit: int | None) -> str:
     total = sum(outcomes.values())
-    reprints = f"{outcomes['reprint']} likely reprint" + ("" if outcomes["reprint"] == 1 else "s")
+    reprints = ENGLISH.ngettext("%(num)s likely reprint", "%(num)s likely reprints", outcomes["reprint"])
     parts = [f"{outcomes['written']} written", f"{outcomes['known']} already in the tree", reprints]
     parts.append(f"{outcomes['failed']} failed")
-    line = f"{total} item{'' if total == 1 else 's'}: " + ", ".join(parts)
+    line = ENGLISH.ngettext("%(num)s item: %(parts)s", "%(num)s items: %(parts)s", total, parts=", ".join(parts))
     if older:
         line += f"; {older} published before {day} left out"
     if left:

@@ -4,16 +4,36 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-ACTOR_KINDS = (
-    "state",
-    "armed-group",
-    "political-party",
-    "government",
-    "person",
-    "organisation",
-    "media",
-    "other",
-)
+from digest.words import N_
+
+
+@dataclass(frozen=True)
+class Label:
+    """How the site names a kind of entry, in English: the catalogues translate it where it is shown."""
+
+    one: str
+    """An entry's kind on its page, a table's column: 'State', 'Region'."""
+    many: str
+    """The heading over entries of the kind: 'States', 'Regions'."""
+
+
+ACTOR_KINDS = {
+    "state": Label(N_("State"), N_("States")),
+    "armed-group": Label(N_("Armed group"), N_("Armed groups")),
+    "political-party": Label(N_("Political party"), N_("Political parties")),
+    "government": Label(N_("Government"), N_("Governments")),
+    "person": Label(N_("Person"), N_("People")),
+    "organisation": Label(N_("Organisation"), N_("Organisations")),
+    "media": Label(N_("Media"), N_("Media")),
+    "other": Label(N_("Other"), N_("Other")),
+}
+"""Every kind of actor, in the order the registry documents them and the actors page lists them."""
+REGISTRY_KINDS = {
+    "regions": Label(N_("Region"), N_("Regions")),
+    "actors": Label(N_("Actor"), N_("Actors")),
+    "themes": Label(N_("Theme"), N_("Themes")),
+}
+"""The three registries by the names of their files and sections."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ the content, is a TemplateFailure at its line; any other error is the code's and
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 
 import pytest
@@ -75,3 +76,17 @@ def test_a_type_error_outside_the_templates_is_the_codes(settings, monkeypatch):
     monkeypatch.setattr("digest.site.render.Renderer.template_text", broken)
     with pytest.raises(TypeError, match="a bug"):
         build_site(settings)
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "headings"),
+    [
+        ("en", "Armed group", ["Armed groups", "People"]),
+        ("ar", "جماعة مسلحة", ["الجماعات المسلحة", "الأشخاص"]),
+    ],
+)
+def test_actor_kinds_are_named_from_the_one_table_in_the_site_language(tmp_path, language, kind, headings):
+    root = content_tree(tmp_path, {"one.md": article(extra="actors: [Al-Nujaba, Akram al-Kaabi]\n")})
+    pages = build_site(dataclasses.replace(settings_for(root), language=language)).pages
+    assert f'<p class="digest-kind">{kind}</p>' in pages["actors/harakat-al-nujaba.md"]
+    assert re.findall(r"<h2>([^<]+)</h2>", pages["actors/index.md"].split('id="coverage"')[0]) == headings

@@ -9,7 +9,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from trees import REPO
 
-from digest.site.dates import long_date, week_label, week_name, week_span, week_title
+from digest.site.dates import long_date, month_name, month_short, week_label, week_name, week_span, week_title
 from digest.site.languages import ui_attrs
 from digest.site.sentences import articles
 from digest.words import LOCALES, has_catalogue, words_for
@@ -63,6 +63,14 @@ def test_arabic_dates_and_weeks_read_as_arabic_readers_write_them():
     assert week_title("2025-W04", ARABIC) == "الأسبوع 4 من 2025"
     assert week_label("2025-W04", ARABIC) == "الأسبوع 4 من 2025 (ابتداءً من 20 يناير 2025)"
     assert (week_name("2025-W04"), week_title("2025-W04")) == ("2025-W04", "Week 2025-W04")
+
+
+def test_months_are_named_in_the_language_of_the_site():
+    january = dt.date(2025, 1, 1)
+    assert (month_name(january), month_short(january)) == ("January 2025", "Jan")
+    assert (month_name(january, ARABIC), month_short(january, ARABIC)) == ("يناير 2025", "يناير")
+    assert month_name(january, words_for("ar-IQ")) == "كانون الثاني 2025"
+    assert month_name(dt.date(2025, 9, 1), words_for("fr")) == "septembre 2025"
 
 
 def test_a_language_is_found_by_its_own_tag_or_its_language():

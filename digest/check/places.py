@@ -12,6 +12,7 @@ import pycountry
 
 from digest.check.aliases import normalise
 from digest.check.fields import Fields, found
+from digest.words import ENGLISH
 
 COORDINATES_RULE = "[latitude, longitude] in decimal degrees, like [33.31, 44.37]"
 _CODES = {c.alpha_2: c for c in pycountry.countries} | {c.alpha_3: c for c in pycountry.countries}
@@ -97,7 +98,7 @@ def _is_number(value: Any) -> bool:
 
 def _shape(value: Any) -> str:
     if isinstance(value, list) and len(value) != 2:
-        return f"a list of {len(value)} value{'s' if len(value) != 1 else ''}"
+        return ENGLISH.ngettext("a list of %(num)s value", "a list of %(num)s values", len(value))
     if isinstance(value, list):
         return "a list whose values are not both numbers"
     return found(value)

@@ -21,11 +21,14 @@ from w3lib.encoding import html_to_unicode
 from digest.curate import clutter
 from digest.read.yaml_lines import YamlProblem, load, split_front_matter
 from digest.site.languages import ARABIC_SCRIPT
+from digest.words import ENGLISH
 
-MONTHS = {name: number for number, names in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
-    for name in names.split()}
+MONTHS = {
+    name.lower(): number
+    for width in ("wide", "abbreviated")
+    for number, name in ENGLISH.locale.months["format"][width].items()
+} | {"sept": 9}
+"""The month names a dateline may use: Babel's English ones, full and short, and 'Sept', which reporters write too."""
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATES = (
     re.compile(r"\b(?P<year>20\d\d|19\d\d)-(?P<number>\d\d)-(?P<day>\d\d)\b"),

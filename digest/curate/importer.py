@@ -16,7 +16,7 @@ from digest.check.placeholders import placeholder
 from digest.curate.companions import record_for
 from digest.curate.extract import Extracted, ExtractionFailed, extract
 from digest.curate.fetch import PAGE_TYPES, Answer, Fetcher, FetchFailed
-from digest.curate.mentions import Mention
+from digest.curate.mentions import Mention, times
 from digest.curate.names import Name, find_names
 from digest.curate.quotes import Person, candidate_quotes
 from digest.curate.reprints import Match, Record, ReprintIndex
@@ -67,8 +67,7 @@ class Imported:
         """What to tell the curator after the files are written, one line each."""
         lines = [f"  check: {note}" for note in self.notes]
         for unknown in self.unknown:
-            times = f"{unknown.mentions} mention" + ("s" if unknown.mentions != 1 else "")
-            lines.append(f"  not in {unknown.registry}: {unknown.name} ({times}){unknown.hint}")
+            lines.append(f"  not in {unknown.registry}: {unknown.name} ({times(unknown.mentions)}){unknown.hint}")
         for path, reason, snippet in self.reprints:
             lines.append(f"  looks like a reprint of {path} ({reason}).")
             lines.append("  If it is the same report, delete the new draft and add this to that article instead:")

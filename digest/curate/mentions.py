@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from digest.check.aliases import normalise
 from digest.model import Registries
+from digest.words import ENGLISH
 
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+")
 """Letters and digits, with the combining marks (accents, harakat) and tatweel they carry."""
@@ -116,6 +117,11 @@ def matchers(registries: Registries) -> dict[str, Matcher]:
         "actors": Matcher.for_registry(registries.actors),
         "themes": Matcher.for_registry(registries.themes),
     }
+
+
+def times(count: int) -> str:
+    """'3 mentions', for the curator (the curation tools speak English)."""
+    return ENGLISH.ngettext("%(num)s mention", "%(num)s mentions", count)
 
 
 def ranked(mentions: Iterable[Mention]) -> list[tuple[str, int]]:

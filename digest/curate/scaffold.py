@@ -16,7 +16,7 @@ from digest.check.aliases import AliasTable
 from digest.check.articles import validate
 from digest.check.placeholders import placeholder
 from digest.curate.companions import companion_path
-from digest.curate.mentions import Matcher, Mention, matchers, ranked, words
+from digest.curate.mentions import Matcher, Mention, matchers, ranked, times, words
 from digest.curate.reprints import url_key
 from digest.model import Content, Registries
 from digest.problems import ContentError, errors_in
@@ -210,8 +210,7 @@ def _reference_lines(name: str, suggested: list[Suggested]) -> list[str]:
     width = max(len(s.slug) for s in suggested)
     lines = [f"{name}:  # mentioned in the text, most first: keep what the article is about"]
     for item in suggested:
-        times = f"{item.mentions} mention" + ("s" if item.mentions != 1 else "")
-        lines.append(f"  - {item.slug.ljust(width)}  # {item.name}: {times}")
+        lines.append(f"  - {item.slug.ljust(width)}  # {item.name}: {times(item.mentions)}")
     return lines
 
 

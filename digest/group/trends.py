@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from digest.group.index import Index, week_monday, week_of
-from digest.model import Article
+from digest.model import REGISTRY_KINDS, Article
 
 WINDOW_WEEKS = 4
 """The recent window and the one before it, in ISO weeks."""
@@ -20,7 +20,8 @@ MOST_NAMED = 5
 """At most this many of each kind in a week's "most named"."""
 MOST_NAMED_MIN = 2
 """Named in fewer of the week's articles is not "most named": with one article, everything ties."""
-KINDS = ("regions", "actors", "themes")
+KINDS = tuple(REGISTRY_KINDS)
+"""'regions', 'actors', 'themes'."""
 
 ARROWS = {"more": "↑", "less": "↓", "steady": "→", "new": "★", "quiet": "–", "none": "–"}
 

@@ -11,13 +11,14 @@ from typing import Any
 
 from digest.group.index import Index, group_by_region
 from digest.group.trends import Trends
-from digest.model import Actor
+from digest.model import ACTOR_KINDS, REGISTRY_KINDS, Actor, Registries
 from digest.pictures.charts import activity_chart, region_tree
 from digest.pictures.maps import Atlas
 from digest.pictures.network import neighbourhood, overview
 from digest.site.dates import week_title
-from digest.site.export import ARTICLE_COLUMNS, QUOTE_COLUMNS
+from digest.site.export import ARTICLE_COLUMNS, PAGE_KINDS, QUOTE_COLUMNS
 from digest.site.months import listing_by_month
+from digest.site.sentences import uncovered
 from digest.site.statements import quote_ids, statements_shown
 from digest.site.urls import page_src
 from digest.words import Words
@@ -64,11 +65,15 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"chart": chart}, listing=True)
     regions = {"tree": region_tree(index, words), "branches": branches(index, index.roots)}
     regions["map"] = atlas.overview()
-    yield PageSpec(page_src("region"), "regions.md.j2", _("Regions"), regions, listing=True)
-    yield PageSpec(page_src("actor"), "actors.md.j2", _("Actors"), listing=True)
+    headings = {kind: _(label.many) for kind, label in REGISTRY_KINDS.items()}
+    regions["coverage"] = coverage("regions", trends, words)
+    yield PageSpec(page_src("region"), "regions.md.j2", headings["regions"], regions, listing=True)
+    actors = {"by_kind": actors_by_kind(registries, words), "coverage": coverage("actors", trends, words)}
+    yield PageSpec(page_src("actor"), "actors.md.j2", headings["actors"], actors, listing=True)
     network = {"map": overview(index, words)}
     yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
-    yield PageSpec(page_src("theme"), "themes.md.j2", _("Themes"), listing=True)
+    themes = {"coverage": coverage("themes", trends, words)}
+    yield PageSpec(page_src("theme"), "themes.md.j2", headings["themes"], themes, listing=True)
     yield PageSpec(page_src("week"), "weeks.md.j2", _("Weekly digest"), {"chart": chart}, listing=True)
     columns = {"columns": ARTICLE_COLUMNS, "quote_columns": QUOTE_COLUMNS}
     yield PageSpec(page_src("data"), "data.md.j2", _("Data"), columns)
@@ -93,14 +98,43 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     for slug, theme in registries.themes.items():
         context = {"theme": theme, "trend": trends.of("themes", slug)}
         yield from paged("theme", slug, theme.name, context, index.by_theme[slug], index, words)
+    sections = tuple((kind, PAGE_KINDS[kind], heading) for kind, heading in headings.items())
     for key, articles in index.by_week.items():
         yield PageSpec(
             page_src("week", key),
             "week.md.j2",
             week_title(key, words),
-            {"week": key, "articles": articles, "by_region": group_by_region(articles, registries)},
+            {"week": key, "articles": articles, "by_region": group_by_region(articles, registries), "kinds": sections},
             listing=True,
         )
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The words of a section page's coverage table: whose trends it ranks and what it says of the rest."""
+
+    kind: str
+    """'regions', 'actors' or 'themes'."""
+    page_kind: str
+    """Its entries' pages: 'region', 'actor', 'theme'."""
+    column: str
+    """The head of the entries' column: 'Region'."""
+    others: str
+    """'12 other regions had no articles in these 8 weeks.'; '' when every entry had some."""
+
+
+def coverage(kind: str, trends: Trends, words: Words) -> Coverage:
+    count = trends.uncovered(kind)
+    others = uncovered(kind, count, 2 * trends.size, words) if count else ""
+    return Coverage(kind, PAGE_KINDS[kind], words.gettext(REGISTRY_KINDS[kind].one), others)
+
+
+def actors_by_kind(registries: Registries, words: Words) -> tuple[tuple[str, tuple[Actor, ...]], ...]:
+    """The actors page's groups: each kind's heading and its actors by name, kinds with none left out."""
+    by_kind: dict[str, list[Actor]] = {kind: [] for kind in ACTOR_KINDS}
+    for actor in sorted(registries.actors.values(), key=lambda actor: actor.name.lower()):
+        by_kind[actor.kind].append(actor)
+    return tuple((words.gettext(ACTOR_KINDS[kind].many), tuple(actors)) for kind, actors in by_kind.items() if actors)
 
 
 @dataclass(frozen=True)
@@ -128,6 +162,7 @@ def actor_pages(actor: Actor, index: Index, trends: Trends, words: Words) -> Ite
     pagers = [Pager("actor", actor.slug, n, len(chunks), len(said), "statements") for n in range(1, len(chunks) + 1)]
     context = {
         "actor": actor,
+        "kind": words.gettext(ACTOR_KINDS[actor.kind].one),
         "trend": trends.of("actors", actor.slug),
         "members": index.members[actor.slug],
         "aligned_by": index.aligned_by[actor.slug],

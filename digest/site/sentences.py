@@ -1,5 +1,6 @@
 """The sentences the site writes about its numbers, in its language: a trend's word and detail
-('more coverage: 7 articles in the 4 weeks to 2025-W05, 2 in the 4 weeks before'). Knows nothing
+('more coverage: 7 articles in the 4 weeks to 2025-W05, 2 in the 4 weeks before'), counts of
+articles and weeks, the entries a coverage table leaves out. Knows nothing
 of templates or pages; the counting is group.trends'."""
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def articles(count: int, words: Words) -> str:
 def weeks(count: int, words: Words) -> str:
     """'4 weeks'."""
     return words.ngettext("%(num)s week", "%(num)s weeks", count)
+
+
+def uncovered(kind: str, count: int, weeks_counted: int, words: Words) -> str:
+    """'12 other regions had no articles in these 8 weeks.', for 'regions', 'actors' or 'themes'."""
+    span = weeks(weeks_counted, words)
+    if kind == "regions":
+        return words.ngettext("%(num)s other region had no articles in these %(weeks)s.",
+                              "%(num)s other regions had no articles in these %(weeks)s.", count, weeks=span)
+    if kind == "actors":
+        return words.ngettext("%(num)s other actor had no articles in these %(weeks)s.",
+                              "%(num)s other actors had no articles in these %(weeks)s.", count, weeks=span)
+    return words.ngettext("%(num)s other theme had no articles in these %(weeks)s.",
+                          "%(num)s other themes had no articles in these %(weeks)s.", count, weeks=span)
