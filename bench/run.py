@@ -138,7 +138,7 @@ def measure(n: int, args: argparse.Namespace) -> Result:
 def offline_build(config_file: Path) -> Path:
     """The offline bundle's site (what `digest bundle` zips), built beside the project."""
     site = config_file.parent / "offline"
-    code = ("import sys; from pathlib import Path; from digest.shell.plugin import build; "
+    code = ("import sys; from pathlib import Path; from digest.shell.driver import build; "
             "build(Path(sys.argv[1]), site_dir=Path(sys.argv[2]), strict=False, offline=True)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-c", code, str(config_file), str(site)], check=True, env=env)

@@ -55,6 +55,18 @@ def test_entity_pages_are_indexed_without_their_listings_charts_or_feed_links_an
     )  # home, indexes, weeks
 
 
+def test_the_sites_own_headings_and_messages_are_not_searched(tmp_path):
+    docs = served_docs(tmp_path)
+    article = docs["articles/a/"]["content"]
+    assert article.endswith("Curator notes about the halt.")  # no 'Notes' before the notes, no 'Related' after
+    assert "Notes" not in article and "Related" not in article
+    nujaba = docs["actors/harakat-al-nujaba/"]["content"]
+    assert "Ties" not in nujaba and "Articles" not in nujaba
+    assert "No articles" not in docs["actors/kataib-hezbollah/"]["content"]  # it names no article
+    syria = docs["regions/syria/"]["content"]
+    assert "Sub-regions" not in syria and "Golan" not in syria  # its sub-regions are found on their own pages
+
+
 def test_the_served_site_leaves_materials_index_empty_and_the_bundle_fills_it_with_the_same_pages(tmp_path):
     config = project(tmp_path)
     build(config, site_dir=tmp_path / "site")

@@ -6,8 +6,9 @@ and says whether readers search that page and marks what of it the index holds.
 Listing pages (home, sections, weeks, later pages of a listing) are out, as they are out of the
 offline bundle's index: they only repeat what article pages say, so each article is found once, on
 its own page. Inside a page, whatever the templates mark `data-search-exclude` (lists of other
-articles, pagers, the coverage chart) is left out too; so are the theme's header, navigation and
-footer around the content.
+articles, pagers, the coverage chart, and the site's own headings and messages such as "Notes",
+"Articles" or "No articles name X yet", which are the layout's words, not the digest's) is left out
+too; so are the theme's header, navigation and footer around the content.
 """
 
 from __future__ import annotations
