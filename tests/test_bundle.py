@@ -120,13 +120,20 @@ def test_nothing_is_loaded_from_another_host(entries):
     assert shim in pages(entries)[f"{NAME}/index.html"]
 
 
-def test_search_index_is_a_script_for_file_urls(entries):
-    script = entries[f"{NAME}/search/search_index.js"].decode("utf-8")
-    prefix = "var __index = "
-    assert script.startswith(prefix)
-    docs = {doc["location"]: doc for doc in json.loads(script[len(prefix):])["docs"]}
-    assert docs["articles/nujaba-halts.html"]["title"] == "Nujaba halts attacks"
-    assert "النجباء" in docs["actors/harakat-al-nujaba.html"]["text"]
+def test_search_index_is_built_ahead_as_a_script_for_file_urls(entries):
+    material = entries[f"{NAME}/search/search_index.js"].decode("utf-8")  # every page loads it: no pages in it
+    assert material.startswith("var __index = ") and json.loads(material[len("var __index = "):])["docs"] == []
+    script = entries[f"{NAME}/search/lunr_index.js"].decode("utf-8")
+    prefix = "var __digest_lunr = "
+    assert script.startswith(prefix) and script.endswith(";\n")
+    data = json.loads(script[len(prefix):-2])
+    shown = {location: (title, teaser) for location, title, teaser in data["pages"]}
+    assert shown["articles/nujaba-halts.html"][0] == "Nujaba halts attacks"
+    assert shown["actors/harakat-al-nujaba.html"][1].startswith("Armed group")  # the title is not repeated
+    terms = {term for term, _ in data["index"]["invertedIndex"]}
+    assert {"nujaba", "halts", "النجباء", "curator", "notes"} <= terms
+    assert data["index"]["version"] == "2.3.9"  # what the bundle's lunr.js loads
+    assert f"{NAME}/assets/javascripts/lunrjs/lunr.min.js" in entries
 
 
 def test_files_only_a_web_server_uses_are_left_out(entries):

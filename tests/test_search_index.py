@@ -1,5 +1,5 @@
 """The search indexes hold what each page says, once: no listings, no related lists, no repeated
-titles. The served site's (Pagefind's) holds plain text; the offline bundle's (Material's lunr) the same pages."""
+titles. The served site's (Pagefind's) holds plain text; the offline bundle's (lunr, built ahead) the same pages."""
 
 import json
 
@@ -67,16 +67,17 @@ def test_the_sites_own_headings_and_messages_are_not_searched(tmp_path):
     assert "Sub-regions" not in syria and "Golan" not in syria  # its sub-regions are found on their own pages
 
 
-def test_the_served_site_leaves_materials_index_empty_and_the_bundle_fills_it_with_the_same_pages(tmp_path):
+def test_the_served_site_leaves_materials_index_empty_and_the_bundle_indexes_the_same_pages(tmp_path):
     config = project(tmp_path)
     build(config, site_dir=tmp_path / "site")
     build(config, site_dir=tmp_path / "offline", offline=True)
     served = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert served["docs"] == []
-    offline = json.loads((tmp_path / "offline" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {
-        doc["location"].split("#")[0].removesuffix("index.html").removesuffix(".html").rstrip("/")
-        for doc in offline["docs"]
+    assert served["docs"] == [] and not (tmp_path / "site" / "search" / "lunr_index.js").exists()
+    script = (tmp_path / "offline" / "search" / "lunr_index.js").read_text(encoding="utf-8")
+    shown = json.loads(script.removeprefix("var __digest_lunr = ").removesuffix(";\n"))["pages"]
+    locations = [location for location, _, _ in shown]
+    assert len(locations) == len(set(locations))  # each page once, not once per heading
+    assert {url.removesuffix(".html").removesuffix("/index") for url in locations} == {
+        url.rstrip("/") for url in fragments(tmp_path / "site")
     }
-    assert pages == {url.rstrip("/") for url in fragments(tmp_path / "site")}
     assert not (tmp_path / "offline" / "pagefind").exists()

@@ -24,7 +24,7 @@ from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
 from digest.shell.config import DigestConfig, default_nav, settings_for
-from digest.shell.lunr import rewrite_offline_index
+from digest.shell.lunr import write_offline_index
 from digest.shell.pagefind import write_index
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
@@ -34,6 +34,11 @@ from digest.words import has_catalogue
 
 log = get_plugin_logger(__name__)
 
+SEARCH_WORKERS = {
+    False: "assets/javascripts/workers/pagefind-search.js",
+    True: "assets/javascripts/workers/lunr-search.js",
+}
+"""The search worker of a served site (False) and of the offline bundle (True), in templates/overrides."""
 SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
 """Content files that are input, never published as they are (notes and extracted texts included)."""
 
@@ -80,10 +85,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def _choose_search(self, config: MkDocsConfig) -> None:
-        """Pagefind for a served site (main.html then points Material's search box at its worker);
-        Material's own lunr search for the offline bundle, where nothing can be fetched in pieces."""
+        """Pagefind for a served site; for the offline bundle, where nothing can be fetched in pieces,
+        a lunr index built ahead of time (shell/lunr.py). main.html points Material's search box at
+        the worker that answers with the one chosen."""
         self.search_language = None if _offline(config) else config.theme.get("language") or "en"
-        config.extra["digest_pagefind"] = self.search_language is not None
+        config.extra["digest_search_worker"] = SEARCH_WORKERS[self.search_language is None]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Build the core before MkDocs cleans site/, so bad content never costs the previous site."""
@@ -177,7 +183,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.reuse.finish(Path(config.site_dir), self.site.pages)
         # before Material's offline plugin (priority -100) turns the lunr index into a script
         if self.search_language is None:
-            rewrite_offline_index(Path(config.site_dir))
+            write_offline_index(Path(config.site_dir))
         else:
             started = time.perf_counter()
             count = write_index(Path(config.site_dir), self.search_language)

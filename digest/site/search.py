@@ -13,14 +13,11 @@ too; so are the theme's header, navigation and footer around the content.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 EXCLUDE_SELECTORS = ("[data-search-exclude]",)
 """The parts of a page that no index holds: the attribute Material's search plugin honours too."""
-HARAKAT = re.compile("[\u064b-\u065f\u0670]")
-"""Arabic vowel signs, shadda and sukun: readers type a word with or without them."""
 
 
 def searched(meta: Mapping[str, Any]) -> bool:
@@ -34,12 +31,3 @@ def search_body(content: str) -> str:
     carries the mark, Pagefind leaves out every page without it."""
     return f"<div data-pagefind-body>{content}</div>"
 
-
-def offline_index(index: dict[str, Any]) -> dict[str, Any]:
-    """The offline bundle's search index (Material's search_index.json) without harakat, in titles
-    and text alike: Material's lunr matches words as typed, and the bundle's search box drops the
-    harakat a reader types (main.html), so النُّجَبَاء finds النجباء and تعلّق finds تعلق."""
-    docs = [
-        {**doc, "title": HARAKAT.sub("", doc["title"]), "text": HARAKAT.sub("", doc["text"])} for doc in index["docs"]
-    ]
-    return {**index, "docs": docs}

@@ -59,6 +59,9 @@ SEARCHES = {
     "Arabic alias": ("النجباء", NUJABA),
     "Arabic alias with harakat": ("النُّجَبَاء", NUJABA),
     "word only in notes": ("serious", NEWEST_TITLE),
+    "region": ("Kirkuk", "Kirkuk"),
+    "region's Arabic alias": ("العراق", "Iraq"),
+    "theme's Arabic alias": ("هدنة", "Ceasefire"),
 }
 """Query kind -> (query, a page title the results must include)."""
 
