@@ -59,7 +59,7 @@ def test_an_arabic_article_is_laid_out_right_to_left_with_the_sites_words_left_t
         "the summary inherits the article's direction"
     )
     assert '<dl class="digest-facets" lang="en" dir="ltr">' in page
-    assert '<h2 lang="en" dir="ltr">Notes</h2>' in page
+    assert '<h2 lang="en" dir="ltr" data-search-exclude>Notes</h2>' in page
     assert '<footer lang="en" dir="ltr">— <a href="../../actors/akram-al-kaabi/">Akram al-Kaabi</a></footer>' in page
     assert page.index("</article>") > page.index("نقطة أولى"), "the notes are inside the right-to-left article"
 
