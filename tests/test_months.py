@@ -51,7 +51,8 @@ def test_month_headings_carry_the_months_count_and_say_where_a_month_runs_on(roo
         ("month-2025-01", "January 2025 50 articles"),
     ]
     assert (
-        '<p class="digest-meta digest-month__more" data-search-exclude>January 2025 continues on <a href="page/2/">page 2</a>.</p>' in first
+        '<p class="digest-meta digest-month__more" data-search-exclude>'
+        'January 2025 continues on <a href="page/2/">page 2</a>.</p>' in first
     )
     assert headings(second) == [
         ("", "January 2025 50 articles continued from page 1"),
@@ -102,7 +103,8 @@ def test_one_month_has_headings_but_no_line_and_an_empty_listing_neither(tmp_pat
         assert "digest-months" not in pages[src], src
     assert headings(pages["actors/harakat-al-nujaba.md"]) == [("month-2025-01", "January 2025 1 article")]
     assert headings(pages["themes/ceasefire.md"]) == []
-    assert '<p class="digest-empty" data-search-exclude>No articles on Ceasefire yet.</p>' in pages["themes/ceasefire.md"]
+    empty = '<p class="digest-empty" data-search-exclude>No articles on Ceasefire yet.</p>'
+    assert empty in pages["themes/ceasefire.md"]
 
 
 def test_an_arabic_site_names_its_months_and_counts_them_in_arabic(root):
@@ -110,7 +112,8 @@ def test_an_arabic_site_names_its_months_and_counts_them_in_arabic(root):
     first, second = pages["regions/iraq.md"], pages["regions/iraq/page/2.md"]
     assert headings(first) == [("month-2025-02", "فبراير 2025 5 مقالات"), ("month-2025-01", "يناير 2025 50 مقالًا")]
     assert (
-        '<p class="digest-meta digest-month__more" data-search-exclude>يتواصل يناير 2025 في <a href="page/2/">الصفحة 2</a>.</p>' in first
+        '<p class="digest-meta digest-month__more" data-search-exclude>'
+        'يتواصل يناير 2025 في <a href="page/2/">الصفحة 2</a>.</p>' in first
     )
     assert headings(second) == [("", "يناير 2025 50 مقالًا تتمة من الصفحة 1"), ("month-2024-12", "ديسمبر 2024 5 مقالات")]
     assert line(first)[0] == ("2025", "")
