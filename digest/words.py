@@ -52,11 +52,11 @@ class Words:
 
     def number(self, value: int) -> str:
         """3000 -> '3,000' in the locale's own digits and separators."""
-        return format_decimal(value, locale=self.locale)
+        return _number(value, self.locale)
 
     def date(self, day: dt.date, pattern: str) -> str:
         """A date in a CLDR pattern ('d MMMM y') with the locale's month names."""
-        return format_date(day, pattern, locale=self.locale)
+        return _date(day, pattern, self.locale)
 
     def skeleton(self, day: dt.date, skeleton: str) -> str:
         """A date from CLDR fields ('yMMMM'), in the order and with the words the locale puts them."""
@@ -65,6 +65,18 @@ class Words:
     @property
     def direction(self) -> str:
         return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+
+# A build writes the same few hundred numbers and dates tens of thousands of times (counts, weeks,
+# listing dates): each is formatted by Babel once. typed: 1, 1.0 and True are formatted apart.
+@functools.lru_cache(maxsize=65536, typed=True)
+def _number(value: int, locale: Locale) -> str:
+    return format_decimal(value, locale=locale)
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _date(day: dt.date, pattern: str, locale: Locale) -> str:
+    return format_date(day, pattern, locale=locale)
 
 
 @functools.lru_cache(maxsize=8)
