@@ -72,3 +72,16 @@ def test_a_short_listing_has_one_page_and_no_pager(tmp_path):
     pages = build_site(settings_for(root)).pages
     assert "regions/iraq/page/2.md" not in pages
     assert "digest-pager" not in pages["regions/iraq.md"]
+
+
+def test_an_entrys_activity_chart_counts_all_its_articles_not_only_its_first_page(big):
+    """107 articles, one a day from Monday 1 January 2024 (2024-W01) to Tuesday 16 April (2024-W16):
+    fifteen weeks of seven and two in the last, on the entry's own page as on every later page's entry."""
+    pages = build_site(settings_for(big)).pages
+    for src in ("regions/iraq.md", "regions/middle-east.md", "actors/kataib-hezbollah.md"):
+        figure = pages[src].split('<figure class="digest-figure digest-activity"')[1].split("</figure>")[0]
+        desc = re.search(r'<desc id="digest-activity-desc">([^<]*)</desc>', figure).group(1)
+        assert desc == ("107 articles from 1 January 2024 to 21 April 2024; the busiest week, "
+                        "8–14 April 2024, had 7."), src
+        rows = re.findall(r'<tr><td><a href="[^"]+">(2024-W\d\d)</a></td><td>.*?</td><td>(\d+)</td></tr>', figure)
+        assert rows == [("2024-W16", "2")] + [(f"2024-W{week:02d}", "7") for week in range(15, 0, -1)], src

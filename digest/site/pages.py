@@ -189,16 +189,17 @@ def _chunks(items: tuple, size: int) -> list[tuple]:
 def paged(
     kind: str, slug: str, name: str, context: dict[str, Any], articles: tuple, index: Index, words: Words
 ) -> Iterator[PageSpec]:
-    """An entry's page with its newest PAGE_SIZE articles and their activity chart, then a plain listing
-    page per older PAGE_SIZE: no page grows with the whole digest, and the entry's own page keeps its
-    contract URL. Each page lists its articles by month, under the line of all the listing's months."""
+    """An entry's page with its newest PAGE_SIZE articles and the activity chart of all its articles,
+    then a plain listing page per older PAGE_SIZE: no page grows with the whole digest, and the entry's
+    own page keeps its contract URL. Each page lists its articles by month, under the line of all the
+    listing's months."""
     chunks = _chunks(articles, PAGE_SIZE)
     line, headings = listing_by_month(chunks, Pager(kind, slug, 1, len(chunks), len(articles)).src, words)
     for number, (chunk, by_month) in enumerate(zip(chunks, headings, strict=True), start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         listing = {"by_month": by_month, "month_line": line, "pager": pager}
         if number == 1:
-            own = {**context, **listing, "chart": activity_chart(chunk, index, words)}
+            own = {**context, **listing, "chart": activity_chart(articles, index, words)}
             yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
             title = words.gettext("%(name)s, page %(number)s", name=name, number=words.number(number))
