@@ -83,10 +83,6 @@ class ActivityChart:
         """The week with the most articles; the latest of equals."""
         return max(reversed(self.bars), key=lambda bar: bar.count)
 
-    @property
-    def newest_first(self) -> tuple[Bar, ...]:
-        return tuple(reversed(self.bars))
-
 
 def activity_chart(articles: Sequence[Article], index: Index, words: Words = ENGLISH) -> ActivityChart | None:
     """Articles per ISO week over the digest's whole span, oldest on the side where the language's

@@ -12,9 +12,10 @@ from typing import Any
 from digest.group.index import Index, group_by_region
 from digest.group.trends import Trends
 from digest.model import ACTOR_KINDS, REGISTRY_KINDS, Actor, Registries
-from digest.pictures.charts import activity_chart, region_tree
+from digest.pictures.charts import region_tree
 from digest.pictures.maps import Atlas
 from digest.pictures.network import neighbourhood, overview
+from digest.site.activity import activity
 from digest.site.dates import week_title
 from digest.site.export import ARTICLE_COLUMNS, PAGE_KINDS, QUOTE_COLUMNS
 from digest.site.months import listing_by_month
@@ -61,8 +62,8 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     registries = index.registries
     atlas = Atlas(index)  # the regions' places, matched once for every map of the build
     _ = words.gettext
-    chart = activity_chart(index.articles, index, words)
-    yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"chart": chart}, listing=True)
+    chart = activity(index.articles, index, words)
+    yield PageSpec(page_src("home"), "home.md.j2", _("Home"), {"activity": chart}, listing=True)
     regions = {"tree": region_tree(index, words), "branches": branches(index, index.roots)}
     regions["map"] = atlas.overview()
     headings = {kind: _(label.many) for kind, label in REGISTRY_KINDS.items()}
@@ -74,7 +75,7 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     yield PageSpec(page_src("network"), "network.md.j2", _("Actor network"), network, listing=True)
     themes = {"coverage": coverage("themes", trends, words)}
     yield PageSpec(page_src("theme"), "themes.md.j2", headings["themes"], themes, listing=True)
-    yield PageSpec(page_src("week"), "weeks.md.j2", _("Weekly digest"), {"chart": chart}, listing=True)
+    yield PageSpec(page_src("week"), "weeks.md.j2", _("Weekly digest"), {"activity": chart}, listing=True)
     columns = {"columns": ARTICLE_COLUMNS, "quote_columns": QUOTE_COLUMNS}
     yield PageSpec(page_src("data"), "data.md.j2", _("Data"), columns)
     for article in index.articles:
@@ -199,7 +200,7 @@ def paged(
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         listing = {"by_month": by_month, "month_line": line, "pager": pager}
         if number == 1:
-            own = {**context, **listing, "chart": activity_chart(articles, index, words)}
+            own = {**context, **listing, "activity": activity(articles, index, words)}
             yield PageSpec(page_src(kind, slug), f"{kind}.md.j2", name, own)
         else:
             title = words.gettext("%(name)s, page %(number)s", name=name, number=words.number(number))
