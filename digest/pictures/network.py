@@ -404,12 +404,23 @@ def _spread(layout: dict, width: float, height: float) -> dict[str, tuple[float,
         points = (points - low) / np.where(high > low, high - low, 1) * (width, height)
         for _ in range(OVERVIEW_SPREAD_ROUNDS):
             delta = points[:, None, :] - points[None, :, :]
-            distance = np.hypot(delta[..., 0], delta[..., 1])
-            np.fill_diagonal(distance, np.inf)
+            # the pairs that may overlap, by squared distance with room to spare; their exact distance
+            # (np.hypot) decides, as it would over the whole matrix
+            close = np.einsum("ijk,ijk->ij", delta, delta) < (OVERVIEW_GAP * 1.01) ** 2
+            np.fill_diagonal(close, False)
+            near, other = np.nonzero(close)
+            pairs = delta[near, other]
+            distance = np.hypot(pairs[:, 0], pairs[:, 1])
             overlap = np.clip(OVERVIEW_GAP - distance, 0, None)
-            if not overlap.any():
+            pushing = overlap > 0
+            if not pushing.any():
                 break
-            points += (delta / np.maximum(distance, 1e-6)[..., None] * (overlap / 2)[..., None]).sum(axis=1)
+            # each node's pushes are added up in the order the sum over the whole matrix adds them
+            # ((delta / distance * overlap / 2).sum(axis=1)), so the result is the same to the bit
+            push = pairs[pushing] / np.maximum(distance[pushing], 1e-6)[:, None] * (overlap[pushing] / 2)[:, None]
+            moves = np.zeros_like(points)
+            np.add.at(moves, near[pushing], push)
+            points += moves
     return {slug: (float(px), float(py)) for slug, (px, py) in zip(slugs, points, strict=True)}
 
 
