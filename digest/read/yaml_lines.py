@@ -6,6 +6,7 @@ past MAX_ALIAS_VALUES is refused, not loaded.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,9 +27,10 @@ MAX_DEPTH = 32
 MAX_ALIAS_VALUES = 10_000
 """Values that aliases may add by repeating anchored ones; a billion-laughs document needs billions."""
 _SCALARS = yaml.constructor.SafeConstructor()
-EDITOR_LINES = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+EDITOR_LINES = re.compile("[\x85\u2028\u2029]")
 """YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 (text pasted from the web carries them); editors
-do not. As spaces, they read as YAML would fold them, and every line number stays the editor's."""
+do not. As spaces, they read as YAML would fold them, and every line number stays the editor's. (A
+pattern, not str.translate: translate looks up every character of every file in its table.)"""
 
 _MEANINGS = (
     # (words in libyaml's message, what the curator should read); {char} is the character at fault
@@ -107,7 +109,7 @@ def split_front_matter(text: str) -> FrontMatter:
 
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document into plain values, recording each value's file line."""
-    text = text.translate(EDITOR_LINES)
+    text = EDITOR_LINES.sub(" ", text)
     try:
         _screen(text, first_line)
         node = yaml.compose(text, Loader=SafeLoader)
