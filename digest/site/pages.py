@@ -196,7 +196,7 @@ def paged(
     listing's months."""
     chunks = _chunks(articles, PAGE_SIZE)
     line, headings = listing_by_month(chunks, Pager(kind, slug, 1, len(chunks), len(articles)).src, words)
-    for number, (chunk, by_month) in enumerate(zip(chunks, headings, strict=True), start=1):
+    for number, by_month in enumerate(headings, start=1):
         pager = Pager(kind, slug, number, len(chunks), len(articles))
         listing = {"by_month": by_month, "month_line": line, "pager": pager}
         if number == 1:
