@@ -124,7 +124,7 @@ def measure(n: int, args: argparse.Namespace) -> Result:
         result.floor_serve, _ = edit_times(floor, page, f"a/{page.stem}/", args.repeat, floor.parent / "serve.log")
     if n in args.search:
         say(f"N={n}: Pagefind indexing alone x{args.repeat}")
-        result.indexing = [index_cost(config.parent / "site") for _ in range(args.repeat)]
+        result.indexing = [index_cost(config) for _ in range(args.repeat)]
         say(f"N={n}: browser search for {args.query!r}, {args.repeat} page loads")
         result.search = served_search_times(config.parent / "site", args.query, args.repeat)
     if n in args.bundle:
@@ -208,8 +208,9 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
             f"Search on the served site (Pagefind) in headless Chromium, the one-letter query `{args.query}` typed on "
             "the home page of a fresh browser (nothing cached), seconds until the first result shows (cold: typed as "
             "soon as the page loaded; warm: typed again), the kilobytes the search fetched for the cold query (worker, "
-            "Pagefind's script and wasm, index chunks, fragments), and the Pagefind step of the build alone (a child "
-            "process over the built site: wall, CPU and peak memory of the Pagefind binary):",
+            "Pagefind's script and wasm, index chunks, fragments), and the Pagefind step of a build alone (its wall "
+            "time, and the CPU time and peak memory of the Pagefind binary; indexing / build is that CPU time against "
+            "the rest of the build's):",
             "",
             "| N | cold s | warm s | fetched KB | indexing s | indexing CPU s | indexing peak MB | indexing / build |",
             "|---|---|---|---|---|---|---|---|",

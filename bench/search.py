@@ -7,8 +7,9 @@ everything the search fetched for that first query: the worker, Material's (empt
 script, wasm, metadata, chunks and fragments. For the offline bundle, the same from file://, where
 Material's worker loads and builds its whole lunr index first.
 
-Also times the indexing step alone (Pagefind over the built site, as the plugin runs it) in a child
-process, with its CPU time and peak memory. Uses Debian's /usr/bin/chromium through Playwright.
+Also times the indexing step alone (Pagefind over the searched pages, as the plugin runs it) in one
+more build, with the CPU time and peak memory of the Pagefind binary. Uses Debian's /usr/bin/chromium
+through Playwright.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -117,14 +119,32 @@ def _clear(page) -> None:
     page.wait_for_selector(RESULT, state="detached", timeout=10_000)
 
 
-def index_cost(site: Path) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, peak resident MB) of indexing the built site with Pagefind, as the
-    plugin does after the build, in a child process (the Pagefind binary included)."""
-    code = "import sys; from pathlib import Path; from digest.shell.pagefind import write_index; "
-    code += "write_index(Path(sys.argv[1]), 'en')"
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, str(site)])
-    _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"indexing {site} failed")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+INDEX_COST = """
+import json, resource, sys, time
+from pathlib import Path
+import digest.shell.pagefind as pagefind
+from digest.shell.driver import build
+spent = {}
+indexing = pagefind.write_index
+def timed(*args):
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    count = indexing(*args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    spent.update(wall=time.perf_counter() - start, cpu=cpu, peak=after.ru_maxrss / 1024)
+    return count
+pagefind.write_index = timed
+build(Path(sys.argv[1]), strict=False)
+print(json.dumps(spent))
+"""
+"""A build whose Pagefind step is timed: its wall time, the CPU time of the Pagefind binary (the
+build's only child process) and that binary's peak resident memory."""
+
+
+def index_cost(config_file: Path) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak resident MB) of the Pagefind step of one build of the project,
+    as the plugin runs it (it hands Pagefind the searched pages' content, shell/pagefind.py)."""
+    output = subprocess.run([sys.executable, "-c", INDEX_COST, str(config_file)], check=True, capture_output=True,
+                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    spent = json.loads(output.stdout.strip().splitlines()[-1])
+    return spent["wall"], spent["cpu"], spent["peak"]

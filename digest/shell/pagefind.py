@@ -2,23 +2,26 @@
 
 Pagefind splits the index into chunks of words and one fragment per page, so a query downloads
 only the chunks of its words and the fragments of the results shown, whatever the size of the
-digest. Its Python package runs Pagefind's own binary, which reads the built pages (the ones
-digest/site/search.py marked) from site/ in one request: handing it each page from memory instead
-costs a tenth of a second a page in that package (it polls its binary's answers every 0.1 s), four
-minutes at 3,000 articles. Reading site/ also indexes, while serving, the pages MkDocs copied
-unchanged from the last build.
+digest. Its Python package runs Pagefind's own binary, which reads a folder of pages in one request:
+handing it each page from memory instead costs a tenth of a second a page in that package (it polls
+its binary's answers every 0.1 s), four minutes at 3,000 articles. The folder is not site/ but one
+of its own (SearchPages) holding only the searched pages, each only its content
+(digest/site/search.py): Pagefind then parses no listing page and no theme around a page, which
+took about 40 % of its time at 3,000 articles. While serving, the folder keeps the pages MkDocs
+copied unchanged from the last build.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import PagefindIndex
 
-from digest.site.search import EXCLUDE_SELECTORS
+from digest.site.search import EXCLUDE_SELECTORS, search_document
 
 FOLDER = "pagefind"
 """Where the index goes in the site, beside the pages that fetch it."""
@@ -34,24 +37,53 @@ starts from a page (ours runs it inside Material's search worker instead). The s
 pagefind.js, pagefind-entry.json and the index: wasm.*, *.pf_meta, index/, fragment/."""
 
 
-def write_index(site_dir: Path, language: str) -> int:
-    """Index the marked pages under site_dir into site_dir/pagefind/ (replacing what was there),
-    every page in language (the site's); returns the number of pages indexed."""
-    folder = site_dir / FOLDER
+class SearchPages:
+    """The folder Pagefind reads: each searched page of the build, at its place in the site."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="digest-search-"))
+        self.built: set[str] = set()
+        """The pages of this build (paths in the site)."""
+
+    def start(self) -> None:
+        self.built = set()
+
+    def add(self, path: str, content: str | None) -> None:
+        """A searched page at path in the site; content None keeps what the last build gave it (a copied page)."""
+        self.built.add(path)
+        if content is not None:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search_document(content), encoding="utf-8")
+
+    def write_index(self, site_dir: Path, language: str) -> int:
+        """Index this build's pages into site_dir/pagefind/ (replacing what was there), every page in
+        language (the site's); returns the number of pages indexed."""
+        for path in self.folder.rglob("*.html"):
+            if path.relative_to(self.folder).as_posix() not in self.built:
+                path.unlink()
+        return write_index(self.folder, site_dir / FOLDER, language)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def write_index(pages: Path, folder: Path, language: str) -> int:
+    """Index the pages under pages into folder (replacing what was there); returns their number."""
     shutil.rmtree(folder, ignore_errors=True)
     # in a thread of its own: the caller may be running an event loop already (Playwright's, in tests)
     with ThreadPoolExecutor(max_workers=1) as thread:
-        pages = thread.submit(asyncio.run, _index(site_dir, folder, language)).result()
+        count = thread.submit(asyncio.run, _index(pages, folder, language)).result()
     for path in folder.iterdir():
         if path.name.startswith(UNUSED_PREFIXES):
             path.unlink()
-    return pages
+    return count
 
 
-async def _index(site_dir: Path, folder: Path, language: str) -> int:
+async def _index(pages: Path, folder: Path, language: str) -> int:
     # One language for the whole index: Pagefind keeps an index per language and searches the one of
     # the page the query is typed on, and a reader on an English page must find Arabic articles too.
     config = {"force_language": language, "exclude_selectors": list(EXCLUDE_SELECTORS), "output_path": str(folder)}
     async with PagefindIndex(config=config) as index:  # leaving it writes the files
-        indexed = await index.add_directory(str(site_dir))
+        indexed = await index.add_directory(str(pages))
     return indexed["page_count"]

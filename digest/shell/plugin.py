@@ -25,10 +25,10 @@ from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
 from digest.shell.config import DigestConfig, default_nav, settings_for
 from digest.shell.lunr import write_offline_index
-from digest.shell.pagefind import write_index
+from digest.shell.pagefind import SearchPages
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
-from digest.site.search import search_body, searched
+from digest.site.search import searched
 from digest.site.urls import page_src
 from digest.words import has_catalogue
 
@@ -59,6 +59,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.cache = BuildCache()
         self.reuse = ServeReuse(enabled=False)
         self.search_language: str | None = None
+        self.search_pages: SearchPages | None = None
+        """What Pagefind reads, on a served site (shell/pagefind.py)."""
         """The language of the served site's search index (Pagefind); None in the offline bundle,
         which keeps Material's own search."""
 
@@ -89,6 +91,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         a lunr index built ahead of time (shell/lunr.py). main.html points Material's search box at
         the worker that answers with the one chosen."""
         self.search_language = None if _offline(config) else config.theme.get("language") or "en"
+        # the bundle's index is built from Material's, which holds no copied page: copy nothing for it
+        self.reuse.enabled = self.reuse.enabled and self.search_language is not None
         config.extra["digest_search_worker"] = SEARCH_WORKERS[self.search_language is None]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -109,6 +113,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
             self.newest = max(self.dates.values(), default=None)
         self.reuse.start(config)
+        if self.search_language is None:
+            self.on_shutdown()
+        else:
+            self.search_pages = self.search_pages or SearchPages()
+            self.search_pages.start()
 
     def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
         """A build stops with the problems; while serving, the last good site stays up with a notice."""
@@ -160,18 +169,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         content = self.html.pop(page.file.src_uri, None) or content
-        if self.search_language is not None:
-            if content and searched(page.meta):
-                content = search_body(content)
+        if self.search_pages is not None:
+            if searched(page.meta):
+                copied = page.file.src_uri in self.reuse.copied
+                self.search_pages.add(page.file.dest_uri, None if copied else content)
             page.meta["search"] = {"exclude": True}  # Material's own index stays empty: only the bundle uses it
         return content
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         return self.reuse.environment(env)
-
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-        self.reuse.place(page)
-        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.site is not None and page.file.src_uri in self.site.pages:
@@ -179,15 +185,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None:  # after the search plugin (it comes first in mkdocs.yml) has written its index
-            self.reuse.finish(Path(config.site_dir), self.site.pages)
+        if self.site is not None:
+            self.reuse.finish(self.site.pages)
         # before Material's offline plugin (priority -100) turns the lunr index into a script
-        if self.search_language is None:
+        if self.search_pages is None:
             write_offline_index(Path(config.site_dir))
         else:
+            assert self.search_language is not None
             started = time.perf_counter()
-            count = write_index(Path(config.site_dir), self.search_language)
+            count = self.search_pages.write_index(Path(config.site_dir), self.search_language)
             log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
+
+    def on_shutdown(self) -> None:
+        if self.search_pages is not None:
+            self.search_pages.close()
+            self.search_pages = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse = ServeReuse(self.reuse.enabled)

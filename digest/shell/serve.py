@@ -4,7 +4,6 @@ problems when the content never built."""
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,8 @@ from digest.problems import Problem
 log = get_plugin_logger(__name__)
 
 COPY_TEMPLATE = "digest-copy.html"
-"""An empty theme template: a copied page goes through MkDocs as a page (so it stays in the nav, the
-sitemap and the search index), renders this instead of the theme, and gets the last build's HTML."""
+"""An empty theme template: a copied page goes through MkDocs as a page (so it stays in the nav and
+the sitemap), renders this instead of the theme, and gets the last build's HTML."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,9 @@ class _Written:
 
 
 class ServeReuse:
-    """While serving (not `--dirty`): a page whose source did not change since the last build is
-    copied from that build instead of going through Markdown, the theme and the search plugin again,
-    and its search entries are carried over into the new index in the place a full build gives them.
+    """While serving (not `--dirty`, not the offline bundle's configuration): a page whose source did
+    not change since the last build is copied from that build instead of going through Markdown and
+    the theme again; Pagefind keeps the text it was given for it (shell/pagefind.py).
 
     MkDocs rebuilds the whole site after every save, and the theme alone takes milliseconds a page;
     an article edit changes only the pages that show that article. Everything is forgotten when the
@@ -48,15 +47,11 @@ class ServeReuse:
         self.enabled = enabled
         self.written: dict[str, _Written] = {}
         self.surroundings: tuple | None = None
-        self.search_docs: dict[str, list[dict]] = {}
-        """Page URL -> its search entries in the last build."""
         self.copied: set[str] = set()
         """The page sources this build copies."""
-        self.urls: list[tuple[str, bool]] = []
-        """Every page's URL in the order the theme built it (the search index's order), and whether it was copied."""
 
     def start(self, config: MkDocsConfig) -> None:
-        self.copied, self.urls = set(), []
+        self.copied = set()
         if not self.enabled:
             return
         surroundings = _surroundings(config)
@@ -78,10 +73,6 @@ class ServeReuse:
         page.meta["template"] = COPY_TEMPLATE
         return True
 
-    def place(self, page: Page) -> None:
-        """Called for every page as the theme builds it, in the order the search plugin indexes them."""
-        self.urls.append((page.url, page.file.src_uri in self.copied))
-
     def output(self, page: Page, source: str, output: str) -> str:
         """The page's HTML: the last build's for a copied page; any other is kept for the next build."""
         if page.file.src_uri in self.copied:
@@ -90,32 +81,13 @@ class ServeReuse:
             self.written[page.file.src_uri] = _Written(source, output)
         return output
 
-    def finish(self, site_dir: Path, pages: Iterable[str]) -> None:
-        """Forget pages that are gone; put the copied pages' entries back into the search index."""
+    def finish(self, pages: Iterable[str]) -> None:
+        """Forget pages that are gone."""
         if not self.enabled:
             return
         for src in self.written.keys() - set(pages):
             del self.written[src]
-        index = site_dir / "search" / "search_index.json"
-        if not index.is_file():
-            return
-        data = json.loads(index.read_text(encoding="utf-8"))
         log.debug(f"serve: {len(self.copied)} unchanged pages copied from the last build")
-        if self.copied:
-            built = _by_page(data["docs"])
-            data["docs"] = [
-                doc for url, copied in self.urls for doc in (self.search_docs if copied else built).get(url, ())
-            ]
-            index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")  # as Material
-        self.search_docs = _by_page(data["docs"])
-
-
-def _by_page(docs: list[dict]) -> dict[str, list[dict]]:
-    """Search entries by the URL of their page (a section's location adds '#anchor')."""
-    pages: dict[str, list[dict]] = {}
-    for doc in docs:
-        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
-    return pages
 
 
 def _surroundings(config: MkDocsConfig) -> tuple:

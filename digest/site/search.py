@@ -1,7 +1,7 @@
 """What the served site's search engine (Pagefind) indexes: which pages, and what of each.
 
 Knows nothing of MkDocs or of Pagefind's files: it is given a page's front matter and content HTML
-and says whether readers search that page and marks what of it the index holds.
+and says whether readers search that page and what Pagefind is given of it.
 
 Listing pages (home, sections, weeks, later pages of a listing) are out, as they are out of the
 offline bundle's index: they only repeat what article pages say, so each article is found once, on
@@ -26,8 +26,8 @@ def searched(meta: Mapping[str, Any]) -> bool:
     return not (isinstance(search, Mapping) and search.get("exclude"))
 
 
-def search_body(content: str) -> str:
-    """A searched page's content, marked as what Pagefind indexes of it. Once one page of a site
-    carries the mark, Pagefind leaves out every page without it."""
-    return f"<div data-pagefind-body>{content}</div>"
-
+def search_document(content: str) -> str:
+    """What Pagefind reads of a searched page: its content alone, without the theme around it (the
+    header, navigation and footer, which no search holds and which Pagefind would parse on every
+    page); the first heading is the result's title."""
+    return f"<!doctype html><html><body><main data-pagefind-body>{content}</main></body></html>"
