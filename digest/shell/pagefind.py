@@ -2,9 +2,13 @@
 
 Pagefind splits the index into chunks of words and one fragment per page, so a query downloads
 only the chunks of its words and the fragments of the results shown, whatever the size of the
-digest. Its Python package runs Pagefind's own binary, which reads a folder of pages in one request:
-handing it each page from memory instead costs a tenth of a second a page in that package (it polls
-its binary's answers every 0.1 s), four minutes at 3,000 articles. The folder is not site/ but one
+digest. Pagefind's own command (`python -m pagefind`, the binary its Python package ships) reads a
+folder of pages. Not its Python API: handing it each page from memory costs a tenth of a second a
+page there (it polls its binary's answers every 0.1 s), and that API ends its binary with SIGTERM
+as soon as the binary has answered the write request, while the binary's last writes to each file
+(tokio hands them to other threads) may still be under way: files came out cut short, even empty,
+so two builds differed and a search could fail to load its metadata. The command writes every file
+before it exits. The folder is not site/ but one
 of its own (SearchPages) holding only the searched pages, each only its content
 (digest/site/search.py): Pagefind then parses no listing page and no theme around a page, which
 took about 40 % of its time at 3,000 articles. While serving, the folder keeps the pages MkDocs
@@ -13,13 +17,12 @@ copied unchanged from the last build.
 
 from __future__ import annotations
 
-import asyncio
+import json
 import shutil
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-from pagefind.index import PagefindIndex
 
 from digest.site.search import EXCLUDE_SELECTORS, search_document
 
@@ -68,22 +71,24 @@ class SearchPages:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class PagefindFailed(Exception):
+    """Pagefind's command ended in error; the message is what it printed."""
+
+
 def write_index(pages: Path, folder: Path, language: str) -> int:
     """Index the pages under pages into folder (replacing what was there); returns their number."""
     shutil.rmtree(folder, ignore_errors=True)
-    # in a thread of its own: the caller may be running an event loop already (Playwright's, in tests)
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        count = thread.submit(asyncio.run, _index(pages, folder, language)).result()
+    if next(pages.rglob("*.html"), None) is None:
+        return 0  # Pagefind refuses an empty folder; a digest with nothing to search has no index
+    # One language for the whole index: Pagefind keeps an index per language and searches the one of
+    # the page the query is typed on, and a reader on an English page must find Arabic articles too.
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(folder),
+               "--force-language", language, "--exclude-selectors", ",".join(EXCLUDE_SELECTORS), "--silent"]
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        raise PagefindFailed(finished.stderr.strip() or finished.stdout.strip())
     for path in folder.iterdir():
         if path.name.startswith(UNUSED_PREFIXES):
             path.unlink()
-    return count
-
-
-async def _index(pages: Path, folder: Path, language: str) -> int:
-    # One language for the whole index: Pagefind keeps an index per language and searches the one of
-    # the page the query is typed on, and a reader on an English page must find Arabic articles too.
-    config = {"force_language": language, "exclude_selectors": list(EXCLUDE_SELECTORS), "output_path": str(folder)}
-    async with PagefindIndex(config=config) as index:  # leaving it writes the files
-        indexed = await index.add_directory(str(pages))
-    return indexed["page_count"]
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(index["page_count"] for index in entry["languages"].values())

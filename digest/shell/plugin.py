@@ -25,7 +25,7 @@ from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
 from digest.shell.config import DigestConfig, default_nav, settings_for
 from digest.shell.lunr import write_offline_index
-from digest.shell.pagefind import SearchPages
+from digest.shell.pagefind import PagefindFailed, SearchPages
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
 from digest.site.search import searched
@@ -193,7 +193,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         else:
             assert self.search_language is not None
             started = time.perf_counter()
-            count = self.search_pages.write_index(Path(config.site_dir), self.search_language)
+            try:
+                count = self.search_pages.write_index(Path(config.site_dir), self.search_language)
+            except PagefindFailed as failure:
+                raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
             log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
 
     def on_shutdown(self) -> None:
