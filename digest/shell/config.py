@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import base
@@ -62,3 +63,21 @@ def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
         feed_items=plugin_config.feed_items,
         language=plugin_config.language or config.theme.get("language") or SOURCE_LANGUAGE,
     )
+
+
+def offline(config: MkDocsConfig) -> bool:
+    """Whether this build is the file:// bundle (Material's offline plugin is on)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
+
+
+def nav_sources(nav) -> Iterator[str]:
+    """Every page source named in a nav setting (nested lists and {title: source} mappings)."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from nav_sources(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_sources(item)

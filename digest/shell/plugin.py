@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -23,9 +21,8 @@ from mkdocs.structure.pages import Page
 from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
-from digest.shell.config import DigestConfig, default_nav, settings_for
-from digest.shell.lunr import write_offline_index
-from digest.shell.pagefind import PagefindFailed, SearchPages
+from digest.shell.config import DigestConfig, default_nav, nav_sources, offline, settings_for
+from digest.shell.search import OfflineSearch, ServedSearch
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
 from digest.site.search import searched
@@ -34,11 +31,6 @@ from digest.words import has_catalogue
 
 log = get_plugin_logger(__name__)
 
-SEARCH_WORKERS = {
-    False: "assets/javascripts/workers/pagefind-search.js",
-    True: "assets/javascripts/workers/lunr-search.js",
-}
-"""The search worker of a served site (False) and of the offline bundle (True), in templates/overrides."""
 SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
 """Content files that are input, never published as they are (notes and extracted texts included)."""
 
@@ -58,11 +50,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Generated page source path -> its HTML, from on_page_markdown to on_page_content."""
         self.cache = BuildCache()
         self.reuse = ServeReuse(enabled=False)
-        self.search_language: str | None = None
-        self.search_pages: SearchPages | None = None
-        """What Pagefind reads, on a served site (shell/pagefind.py)."""
-        """The language of the served site's search index (Pagefind); None in the offline bundle,
-        which keeps Material's own search."""
+        self.search: ServedSearch | OfflineSearch = OfflineSearch()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -87,13 +75,17 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def _choose_search(self, config: MkDocsConfig) -> None:
-        """Pagefind for a served site; for the offline bundle, where nothing can be fetched in pieces,
-        a lunr index built ahead of time (shell/lunr.py). main.html points Material's search box at
-        the worker that answers with the one chosen."""
-        self.search_language = None if _offline(config) else config.theme.get("language") or "en"
+        language = config.theme.get("language") or "en"
+        if offline(config):
+            self.search.close()
+            self.search = OfflineSearch()
+        elif isinstance(self.search, ServedSearch):  # serving: MkDocs keeps the plugin from build to build
+            self.search.language = language  # and its pages, for those copied from the last build
+        else:
+            self.search = ServedSearch(language)
         # the bundle's index is built from Material's, which holds no copied page: copy nothing for it
-        self.reuse.enabled = self.reuse.enabled and self.search_language is not None
-        config.extra["digest_search_worker"] = SEARCH_WORKERS[self.search_language is None]
+        self.reuse.enabled = self.reuse.enabled and self.search.takes_pages
+        config.extra["digest_search_worker"] = self.search.worker
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Build the core before MkDocs cleans site/, so bad content never costs the previous site."""
@@ -113,11 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
             self.newest = max(self.dates.values(), default=None)
         self.reuse.start(config)
-        if self.search_language is None:
-            self.on_shutdown()
-        else:
-            self.search_pages = self.search_pages or SearchPages()
-            self.search_pages.start()
+        self.search.start()
 
     def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
         """A build stops with the problems; while serving, the last good site stays up with a notice."""
@@ -132,7 +120,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         kept = [f for f in files if not _is_source(f)]
-        in_nav = set(_nav_sources(config.nav))
+        in_nav = set(nav_sources(config.nav))
         generated = [  # their text: see on_page_read_source
             File.generated(config, src, content="", inclusion=_inclusion(src in in_nav)) for src in self.site.pages
         ]
@@ -169,10 +157,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         content = self.html.pop(page.file.src_uri, None) or content
-        if self.search_pages is not None:
+        if self.search.takes_pages:
             if searched(page.meta):
                 copied = page.file.src_uri in self.reuse.copied
-                self.search_pages.add(page.file.dest_uri, None if copied else content)
+                self.search.add(page.file.dest_uri, None if copied else content)
             page.meta["search"] = {"exclude": True}  # Material's own index stays empty: only the bundle uses it
         return content
 
@@ -188,21 +176,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.site is not None:
             self.reuse.finish(self.site.pages)
         # before Material's offline plugin (priority -100) turns the lunr index into a script
-        if self.search_pages is None:
-            write_offline_index(Path(config.site_dir))
-        else:
-            assert self.search_language is not None
-            started = time.perf_counter()
-            try:
-                count = self.search_pages.write_index(Path(config.site_dir), self.search_language)
-            except PagefindFailed as failure:
-                raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
-            log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
+        self.search.finish(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
-        if self.search_pages is not None:
-            self.search_pages.close()
-            self.search_pages = None
+        self.search.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse = ServeReuse(self.reuse.enabled)
@@ -218,24 +195,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
 def _inclusion(in_nav: bool) -> InclusionLevel:
     return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-
-
-def _offline(config: MkDocsConfig) -> bool:
-    """Whether this build is the file:// bundle (Material's offline plugin is on)."""
-    offline = config.plugins.get("material/offline")
-    return offline is not None and bool(offline.config.enabled)
-
-
-def _nav_sources(nav) -> Iterator[str]:
-    """Every page source named in a nav setting (nested lists and {title: source} mappings)."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_sources(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_sources(item)
 
 
 def _is_source(file: File) -> bool:

@@ -1,0 +1,69 @@
+"""The search of a build: Pagefind for a served site, a lunr index built ahead of time for the
+offline bundle, where nothing can be fetched in pieces. main.html points Material's search box at
+the worker that answers with the one chosen (config.extra['digest_search_worker'])."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from digest.shell.lunr import write_offline_index
+from digest.shell.pagefind import PagefindFailed, SearchPages
+
+log = get_plugin_logger(__name__)
+
+
+class ServedSearch:
+    """Pagefind over the searched pages of each build (shell/pagefind.py), in the site's language."""
+
+    worker = "assets/javascripts/workers/pagefind-search.js"
+    takes_pages = True
+    """It is handed each searched page, and Material's own index stays empty."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.pages: SearchPages | None = None
+
+    def start(self) -> None:
+        self.pages = self.pages or SearchPages()
+        self.pages.start()
+
+    def add(self, path: str, content: str | None) -> None:
+        assert self.pages is not None
+        self.pages.add(path, content)
+
+    def finish(self, site_dir: Path) -> None:
+        assert self.pages is not None
+        started = time.perf_counter()
+        try:
+            count = self.pages.write_index(site_dir, self.language)
+        except PagefindFailed as failure:
+            raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
+        log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
+
+    def close(self) -> None:
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
+
+
+class OfflineSearch:
+    """The bundle's lunr index, built from Material's once the pages are written (shell/lunr.py)."""
+
+    worker = "assets/javascripts/workers/lunr-search.js"
+    takes_pages = False
+
+    def start(self) -> None:
+        pass
+
+    def add(self, path: str, content: str | None) -> None:
+        raise AssertionError("the offline index is built from Material's")
+
+    def finish(self, site_dir: Path) -> None:
+        write_offline_index(site_dir)
+
+    def close(self) -> None:
+        pass
