@@ -238,26 +238,23 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
 
 
 def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
-    """Issue 7's targets against this run's medians (wall time: the targets are for a 2-core machine)."""
+    """The targets of issues 7, 13 and 14 against this run's medians. Issue 13's core and build targets
+    are CPU time, which the load of other work on a shared machine barely changes; the others are wall
+    times on a 2-core machine."""
     by_n = {r.n: r for r in results}
     rows = []
 
     def row(target: str, measured: str, met: bool) -> None:
         rows.append(_row(target, measured, met))
 
-    for n, limit in ((1000, 1.0), (3000, 3.0)):
-        if n in by_n:
-            core = statistics.median(by_n[n].core["total"])
-            row(f"core at N={n} within {limit:.0f} s", f"{core:.2f} s", core <= limit)
-    ratios = {r.n: statistics.median(r.digest.seconds) / statistics.median(r.floor.seconds) for r in results}
-    cpu_ratios = {r.n: statistics.median(r.digest.cpu) / statistics.median(r.floor.cpu) for r in results}
-    row(
-        "`mkdocs build` within 1.25x the floor at every N",
-        ", ".join(f"{v:.2f}x at {n} (CPU {cpu_ratios[n]:.2f}x)" for n, v in ratios.items()),
-        all(v <= 1.25 for v in ratios.values()),
-    )
     if 3000 in by_n:
         r = by_n[3000]
+        core = statistics.median(r.core["total cpu"])
+        row("core at N=3000 within 3.5 s of CPU", f"{core:.2f} s", core <= 3.5)
+        ratio_cpu = statistics.median(r.digest.cpu) / statistics.median(r.floor.cpu)
+        ratio_wall = statistics.median(r.digest.seconds) / statistics.median(r.floor.seconds)
+        row("`mkdocs build` within 2.2x the floor at N=3000 (CPU)", f"{ratio_cpu:.2f}x (wall {ratio_wall:.2f}x)",
+            ratio_cpu <= 2.2)
         peak = statistics.median(r.digest.peak_mb)
         row("peak memory under 300 MB at N=3000", f"{peak:.0f} MB", peak < 300)
         row(
@@ -270,7 +267,7 @@ def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
             visible = statistics.median(r.serve)
             row(f"`mkdocs serve`: an edited article visible within 2 s at N={r.n}", f"{visible:.2f} s", visible <= 2)
     rows += search_targets(by_n, args.query)
-    heading = "Targets (issues 7 and 14), from the medians above:"
+    heading = "Targets (issues 7, 13 and 14), from the medians above:"
     return [heading, "", "| target | measured | met |", "|---|---|---|", *rows]
 
 

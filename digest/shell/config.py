@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from digest.pipeline import Settings
 from digest.site.feeds import DEFAULT_FEED_ITEMS
-from digest.words import SOURCE_LANGUAGE, words_for
+from digest.words import SOURCE_LANGUAGE, has_catalogue, words_for
 
 
 def default_nav(language: str) -> list[dict[str, str]]:
@@ -81,3 +81,13 @@ def nav_sources(nav) -> Iterator[str]:
     elif isinstance(nav, list):
         for item in nav:
             yield from nav_sources(item)
+
+
+def setting_warnings(settings: Settings) -> Iterator[str]:
+    """What is worth fixing in the settings, though a site can be built with them."""
+    if not settings.site_url:
+        yield ("site_url is not set in mkdocs.yml: feed readers need it for absolute links, so the feeds are "
+               "written with links relative to each feed; set site_url to where the site is served")
+    if not has_catalogue(settings.language):
+        yield (f"digest has no catalogue for the language '{settings.language}': its own words stay English "
+               "(README.md, 'Adding a language', says how to add one)")

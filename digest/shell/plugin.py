@@ -21,13 +21,12 @@ from mkdocs.structure.pages import Page
 from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
-from digest.shell.config import DigestConfig, default_nav, nav_sources, offline, settings_for
+from digest.shell.config import DigestConfig, default_nav, nav_sources, offline, setting_warnings, settings_for
 from digest.shell.search import OfflineSearch, ServedSearch
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
 from digest.site.search import searched
 from digest.site.urls import page_src
-from digest.words import has_catalogue
 
 log = get_plugin_logger(__name__)
 
@@ -62,12 +61,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.settings = settings_for(config, self.config)
         if not self.settings.content_dir.is_dir():
             raise PluginError(f"digest: the content folder {self.settings.content_dir} does not exist")
-        if not self.settings.site_url:
-            log.warning("site_url is not set in mkdocs.yml: feed readers need it for absolute links, so the feeds "
-                        "are written with links relative to each feed; set site_url to where the site is served")
-        if not has_catalogue(self.settings.language):
-            log.warning(f"digest has no catalogue for the language '{self.settings.language}': its own words stay "
-                        "English (README.md, 'Adding a language', says how to add one)")
+        for warning in setting_warnings(self.settings):
+            log.warning(warning)
         config.docs_dir = str(self.settings.content_dir)
         if config.nav is None:
             config.nav = default_nav(self.settings.language)
@@ -121,8 +116,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.site is not None
         kept = [f for f in files if not _is_source(f)]
         in_nav = set(nav_sources(config.nav))
+        listed, unlisted = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
         generated = [  # their text: see on_page_read_source
-            File.generated(config, src, content="", inclusion=_inclusion(src in in_nav)) for src in self.site.pages
+            File.generated(config, src, content="", inclusion=listed if src in in_nav else unlisted)
+            for src in self.site.pages
         ]
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
         self.sources = dict(self.site.pages)
@@ -191,10 +188,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if config.theme.custom_dir:  # the theme overrides (main.html, digest.css) are edited too
             server.watch(config.theme.custom_dir)
         return server
-
-
-def _inclusion(in_nav: bool) -> InclusionLevel:
-    return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
 
 
 def _is_source(file: File) -> bool:
