@@ -1,8 +1,11 @@
 """Pagefind's index is written whole, the same every time, or the build stops with Pagefind's words."""
 
+import tempfile
+
 import pytest
 
-from digest.shell.pagefind import PagefindFailed, write_index
+import digest.shell.pagefind as pagefind
+from digest.shell.pagefind import PagefindFailed, SearchPages, write_index
 
 PAGE = '<html lang="en"><body><h1>{title}</h1><p>{text}</p></body></html>'
 
@@ -41,3 +44,24 @@ def test_pagefind_failing_stops_with_its_own_words(tmp_path):
     (tmp_path / "taken").write_text("a file where the index's folder would go", encoding="utf-8")
     with pytest.raises(PagefindFailed, match="Not a directory"):
         write_index(pages(tmp_path), tmp_path / "taken" / "pagefind", "en")
+
+
+def test_the_searched_pages_go_to_tmpdir_when_it_is_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # Python reads TMPDIR once, then keeps what it found
+    monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path / "memory")
+    (tmp_path / "memory").mkdir()
+    search_pages = SearchPages()
+    assert search_pages.folder.parent == tmp_path
+    search_pages.close()
+    assert not search_pages.folder.exists()
+
+
+def test_the_searched_pages_go_to_memory_when_tmpdir_is_not_set(tmp_path, monkeypatch):
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path)
+    search_pages = SearchPages()
+    assert search_pages.folder.parent == tmp_path
+    search_pages.close()
+    monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path / "absent")
+    assert pagefind.scratch_parent() is None

@@ -18,6 +18,7 @@ copied unchanged from the last build.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,11 +41,24 @@ starts from a page (ours runs it inside Material's search worker instead). The s
 pagefind.js, pagefind-entry.json and the index: wasm.*, *.pf_meta, index/, fragment/."""
 
 
+MEMORY_DIR = Path("/dev/shm")
+"""A folder in memory on Linux. Writing the 3,336 searched pages of a 3,000-article digest and removing
+them took 2.7 s of CPU and 13 s on this machine's disk (/tmp), 0.3 s in memory."""
+
+
+def scratch_parent() -> Path | None:
+    """Where SearchPages makes its folder: TMPDIR if it is set, else memory if the system has it, else
+    the system's temporary folder (None)."""
+    if "TMPDIR" not in os.environ and MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK | os.X_OK):
+        return MEMORY_DIR
+    return None
+
+
 class SearchPages:
     """The folder Pagefind reads: each searched page of the build, at its place in the site."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="digest-search-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="digest-search-", dir=scratch_parent()))
         self.built: set[str] = set()
         """The pages of this build (paths in the site)."""
 
