@@ -1,5 +1,7 @@
 """Pagefind's index is written whole, the same every time, or the build stops with Pagefind's words."""
 
+import os
+import subprocess
 import tempfile
 
 import pytest
@@ -65,3 +67,19 @@ def test_the_searched_pages_go_to_memory_when_tmpdir_is_not_set(tmp_path, monkey
     search_pages.close()
     monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path / "absent")
     assert pagefind.scratch_parent() is None
+
+
+def test_a_folder_left_by_a_build_whose_process_is_gone_is_removed(tmp_path, monkeypatch):
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path)
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    stale = tmp_path / f"digest-search-{finished.pid}-abc"
+    running = tmp_path / f"digest-search-{os.getpid()}-def"
+    other = tmp_path / "digest-search-notes"
+    for folder in (stale, running, other):
+        (folder / "articles").mkdir(parents=True)
+    search_pages = SearchPages()
+    assert search_pages.folder.name.startswith(f"digest-search-{os.getpid()}-")
+    assert not stale.exists() and running.exists() and other.exists()
+    search_pages.close()

@@ -54,11 +54,36 @@ def scratch_parent() -> Path | None:
     return None
 
 
+SCRATCH_PREFIX = "digest-search-"
+
+
+def remove_stale(parent: Path) -> None:
+    """Remove the folders of builds whose process is gone: a server stopped by a signal (SIGTERM,
+    SIGHUP) never runs on_shutdown, and its folder would stay, in memory. A folder's name holds the
+    process id of the build that made it."""
+    for folder in parent.glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
+
+
 class SearchPages:
     """The folder Pagefind reads: each searched page of the build, at its place in the site."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="digest-search-", dir=scratch_parent()))
+        parent = scratch_parent()
+        remove_stale(Path(parent or tempfile.gettempdir()))
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=parent))
         self.built: set[str] = set()
         """The pages of this build (paths in the site)."""
 
