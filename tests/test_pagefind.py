@@ -1,20 +1,31 @@
-"""Pagefind's index is written whole, the same every time, or the build stops with Pagefind's words."""
+"""Pagefind's index is written whole, the same every time, in parts of a bounded number of pages, or
+the build stops with Pagefind's words."""
+
+import json
 
 import os
 import subprocess
 import tempfile
 
 import pytest
+from served_search import part_fragments
 
 import digest.shell.pagefind as pagefind
-from digest.shell.pagefind import PagefindFailed, SearchPages, write_index
+from digest.shell.pagefind import PagefindFailed, SearchPages, split, write_index
 
 PAGE = '<html lang="en"><body><h1>{title}</h1><p>{text}</p></body></html>'
+TEXTS = {
+    "a": "Nujaba halts attacks",
+    "b": "Talks in Baghdad",
+    "c": "Aid reaches Gaza",
+    "d": "Port of Hodeidah reopens",
+    "e": "Kirkuk council meets",
+}
 
 
-def pages(tmp_path):
+def pages(tmp_path, texts=TEXTS):
     folder = tmp_path / "pages"
-    for slug, text in {"a": "Nujaba halts attacks", "b": "Talks in Baghdad", "c": "Aid reaches Gaza"}.items():
+    for slug, text in texts.items():
         (folder / "articles" / slug).mkdir(parents=True)
         (folder / "articles" / slug / "index.html").write_text(PAGE.format(title=slug, text=text), encoding="utf-8")
     return folder
@@ -24,28 +35,58 @@ def written(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_every_file_of_the_index_is_written_whole_and_the_same_each_time(tmp_path):
+@pytest.mark.parametrize("part_pages", [1000, 2])
+def test_every_file_of_the_index_is_written_whole_and_the_same_each_time(tmp_path, part_pages):
     source = pages(tmp_path)
     outputs = []
-    for run in range(4):  # the Python API's binary was stopped mid-write: one file in a few came out cut short
-        assert write_index(source, tmp_path / f"index{run}", "en") == 3
+    for run in range(3):  # the Python API's binary was stopped mid-write: one file in a few came out cut short
+        assert write_index(source, tmp_path / f"index{run}", "en", part_pages) == 5
         outputs.append(written(tmp_path / f"index{run}"))
     assert all(output == outputs[0] for output in outputs)
-    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"} <= set(outputs[0])
-    assert not [name for name in outputs[0] if name.startswith("pagefind-ui")]
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind", "parts.json"} <= set(outputs[0])
+    assert not [name for name in outputs[0] if "pagefind-ui" in name]
     assert all(outputs[0].values())  # no empty file
+
+
+def test_a_site_larger_than_a_part_is_indexed_in_parts_that_the_first_lists(tmp_path):
+    index = tmp_path / "index"
+    assert write_index(pages(tmp_path), index, "en", 2) == 5
+    assert json.loads((index / "parts.json").read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
+    assert sorted(part_fragments(index)) == ["articles/a/", "articles/b/"]
+    assert sorted(part_fragments(index / "part-2")) == ["articles/c/", "articles/d/"]
+    assert sorted(part_fragments(index / "part-3")) == ["articles/e/"]
+    assert part_fragments(index / "part-3")["articles/e/"]["content"] == "e. Kirkuk council meets."
+    for part in ("part-2", "part-3"):  # the first part's script and WebAssembly serve them all
+        assert sorted(path.name for path in (index / part).iterdir() if path.is_file())[0] == "pagefind-entry.json"
+        assert not list((index / part).glob("wasm.*")) and not (index / part / "pagefind.js").exists()
+        assert not list((index / part).glob("part-*")) and not (index / part / "parts.json").exists()
+
+
+def test_a_site_that_fits_in_one_part_lists_no_other(tmp_path):
+    index = tmp_path / "index"
+    assert write_index(pages(tmp_path), index, "en", 5) == 5
+    assert json.loads((index / "parts.json").read_text(encoding="utf-8")) == []
+    assert sorted(part_fragments(index)) == [f"articles/{slug}/" for slug in "abcde"]
+    assert not list(index.glob("part-*"))
+
+
+def test_pages_are_shared_out_in_order_in_parts_as_even_as_they_can_be():
+    assert [len(part) for part in split([f"p{n:04}" for n in range(3336)], 1000)] == [834, 834, 834, 834]
+    assert split(list("abcdefg"), 3) == [["a", "b", "c"], ["d", "e"], ["f", "g"]]
+    assert split(list("abcdef"), 3) == [["a", "b", "c"], ["d", "e", "f"]]
+    assert split(["a"], 1000) == [["a"]]
 
 
 def test_a_folder_with_nothing_to_search_gives_no_index(tmp_path):
     (tmp_path / "pages").mkdir()
-    assert write_index(tmp_path / "pages", tmp_path / "index", "en") == 0
+    assert write_index(tmp_path / "pages", tmp_path / "index", "en", 1000) == 0
     assert not (tmp_path / "index").exists()
 
 
 def test_pagefind_failing_stops_with_its_own_words(tmp_path):
     (tmp_path / "taken").write_text("a file where the index's folder would go", encoding="utf-8")
     with pytest.raises(PagefindFailed, match="Not a directory"):
-        write_index(pages(tmp_path), tmp_path / "taken" / "pagefind", "en")
+        write_index(pages(tmp_path), tmp_path / "taken" / "pagefind", "en", 1000)
 
 
 def test_the_searched_pages_go_to_tmpdir_when_it_is_set(tmp_path, monkeypatch):

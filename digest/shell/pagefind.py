@@ -2,28 +2,32 @@
 
 Pagefind splits the index into chunks of words and one fragment per page, so a query downloads
 only the chunks of its words and the fragments of the results shown, whatever the size of the
-digest. Pagefind's own command (`python -m pagefind`, the binary its Python package ships) reads a
-folder of pages. Not its Python API: handing it each page from memory costs a tenth of a second a
-page there (it polls its binary's answers every 0.1 s), and that API ends its binary with SIGTERM
-as soon as the binary has answered the write request, while the binary's last writes to each file
-(tokio hands them to other threads) may still be under way: files came out cut short, even empty,
-so two builds differed and a search could fail to load its metadata. The command writes every file
-before it exits. The folder is not site/ but one
-of its own (SearchPages) holding only the searched pages, each only its content
-(digest/site/search.py): Pagefind then parses no listing page and no theme around a page, which
-took about 40 % of its time at 3,000 articles. While serving, the folder keeps the pages MkDocs
-copied unchanged from the last build.
-"""
+digest. Pagefind's binary (the one its Python package ships, pagefind_bin) reads a folder of pages.
+Not through its Python API: handing it each page from memory costs a tenth of a second a page there
+(it polls its binary's answers every 0.1 s), and that API ends its binary with SIGTERM as soon as
+the binary has answered the write request, while the binary's last writes to each file (tokio hands
+them to other threads) may still be under way: files came out cut short, even empty, so two builds
+differed and a search could fail to load its metadata. The binary run as a command writes every
+file before it exits (run directly, not as `python -m pagefind`, a Python start that only execs it).
+The folder is not site/ but one of its own (SearchPages) holding only the searched pages, each only
+its content (digest/site/search.py): Pagefind then parses no listing page and no theme around a
+page, which took about 40 % of its time at 3,000 articles. While serving, the folder keeps the
+pages MkDocs copied unchanged from the last build.
 
+Pagefind holds the whole index in memory until it writes it, so a large digest is indexed in parts
+(PART_PAGES), one run after another, each into its own folder; the search worker
+(assets/javascripts/workers/pagefind-search.js) merges them in the browser.
+"""
 from __future__ import annotations
 
 import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+import pagefind_bin
 
 from digest.site.search import EXCLUDE_SELECTORS, search_document
 
@@ -39,6 +43,15 @@ UNUSED_PREFIXES = (
 """Pagefind's ready-made interfaces, which Material's search box makes unneeded, and the worker it
 starts from a page (ours runs it inside Material's search worker instead). The search loads
 pagefind.js, pagefind-entry.json and the index: wasm.*, *.pf_meta, index/, fragment/."""
+ENGINE_PREFIXES = ("pagefind.js", "wasm.")
+"""Pagefind's script and WebAssembly: the first part's serve every part merged into it."""
+PART_PAGES = 1000
+"""The most pages one run of Pagefind indexes. Pagefind holds its whole index in memory until it
+writes it, about 160 KB a page at the digest's note lengths (483 MB for the 3,336 pages of 2,970
+articles in one run), so a larger site is indexed in parts, one run after another (146 MB at most
+for four parts of 834), which the search worker merges in the browser (pagefind.mergeIndex)."""
+PARTS_FILE = "parts.json"
+"""In the index's folder: the folders of the parts after the first, relative to it (["part-2/"])."""
 
 
 MEMORY_DIR = Path("/dev/shm")
@@ -104,7 +117,7 @@ class SearchPages:
         for path in self.folder.rglob("*.html"):
             if path.relative_to(self.folder).as_posix() not in self.built:
                 path.unlink()
-        return write_index(self.folder, site_dir / FOLDER, language)
+        return write_index(self.folder, site_dir / FOLDER, language, PART_PAGES)
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -114,20 +127,70 @@ class PagefindFailed(Exception):
     """Pagefind's command ended in error; the message is what it printed."""
 
 
-def write_index(pages: Path, folder: Path, language: str) -> int:
-    """Index the pages under pages into folder (replacing what was there); returns their number."""
+def write_index(pages: Path, folder: Path, language: str, part_pages: int) -> int:
+    """Index the pages under pages into folder (replacing what was there), in parts of at most
+    part_pages pages; returns their number. The first part is the index Pagefind's script opens,
+    folder itself; each other one is folder/part-N/, and folder/parts.json lists them for the
+    search worker to merge."""
     shutil.rmtree(folder, ignore_errors=True)
-    if next(pages.rglob("*.html"), None) is None:
+    paths = sorted(path.relative_to(pages).as_posix() for path in pages.rglob("*.html"))
+    if not paths:
         return 0  # Pagefind refuses an empty folder; a digest with nothing to search has no index
+    parts = split(paths, part_pages)
+    if len(parts) == 1:
+        _run(pages, folder, language, primary=True)
+    else:
+        with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-parts-", dir=pages.parent) as staging:
+            for number, part in enumerate(parts, start=1):
+                linked = _linked(pages, part, Path(staging) / str(number))
+                _run(linked, _part(folder, number), language, primary=number == 1)
+    names = [f"{_part(folder, number).name}/" for number in range(2, len(parts) + 1)]
+    (folder / PARTS_FILE).write_text(json.dumps(names) + "\n", encoding="utf-8")
+    return sum(_page_count(_part(folder, number)) for number in range(1, len(parts) + 1))
+
+
+def split(paths: list[str], part_pages: int) -> list[list[str]]:
+    """The paths, in order, in as few parts of at most part_pages as hold them, their sizes differing
+    by one at most (3,336 pages in four parts of 834, not three of 1,000 and one of 336)."""
+    count = -(-len(paths) // part_pages)
+    size, larger = divmod(len(paths), count)
+    parts, start = [], 0
+    for number in range(count):
+        end = start + size + (number < larger)
+        parts.append(paths[start:end])
+        start = end
+    return parts
+
+
+def _part(folder: Path, number: int) -> Path:
+    return folder if number == 1 else folder / f"part-{number}"
+
+
+def _linked(pages: Path, paths: list[str], staging: Path) -> Path:
+    """A folder holding only these pages (Pagefind reads a whole folder), hard links to the files."""
+    for path in paths:
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(pages / path, target)
+    return staging
+
+
+def _run(pages: Path, folder: Path, language: str, primary: bool) -> None:
+    """One run of Pagefind's binary over every page under pages, into folder; only the primary part
+    keeps the script and the WebAssembly, which the merged parts share."""
     # One language for the whole index: Pagefind keeps an index per language and searches the one of
     # the page the query is typed on, and a reader on an English page must find Arabic articles too.
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(folder),
+    command = [str(pagefind_bin.get_executable()), "--site", str(pages), "--output-path", str(folder),
                "--force-language", language, "--exclude-selectors", ",".join(EXCLUDE_SELECTORS), "--silent"]
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:
         raise PagefindFailed(finished.stderr.strip() or finished.stdout.strip())
+    unused = UNUSED_PREFIXES if primary else UNUSED_PREFIXES + ENGINE_PREFIXES
     for path in folder.iterdir():
-        if path.name.startswith(UNUSED_PREFIXES):
+        if path.is_file() and path.name.startswith(unused):
             path.unlink()
+
+
+def _page_count(folder: Path) -> int:
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(index["page_count"] for index in entry["languages"].values())

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import digest.shell.pagefind as pagefind
 from digest.cli import main as digest_cli
 from digest.shell.driver import build
 
@@ -121,6 +122,29 @@ def subpath_url(tmp_path_factory):
         yield f"{base}/{SUBPATH}/"
 
 
+PARTED_PAGES = 40
+"""Pages in a part of the parted site's index: the example's 113 searched pages in three parts."""
+
+
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory) -> Path:
+    """The example built for the same sub-path, its search index in parts of PARTED_PAGES, as a
+    digest of thousands of articles is indexed (digest/shell/pagefind.py): the folder holding it."""
+    pages = tmp_path_factory.mktemp("parted")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", f"https://someone.github.io/{SUBPATH}/")
+        env.setattr(pagefind, "PART_PAGES", PARTED_PAGES)
+        build(REPO / "mkdocs.yml", site_dir=pages / SUBPATH, strict=True)
+    return pages
+
+
+@pytest.fixture(scope="session")
+def parted_url(parted_site: Path):
+    """The parted site served under /digest-fork/: 'http://127.0.0.1:PORT/digest-fork/'."""
+    for base in serve(parted_site):
+        yield f"{base}/{SUBPATH}/"
+
+
 @pytest.fixture(scope="session")
 def bundle_dir(tmp_path_factory) -> Path:
     """The example's offline bundle made by `digest bundle` and unzipped: the folder with index.html."""
@@ -209,6 +233,12 @@ def page(browser, site_url: str):
 def subpath_page(browser, subpath_url: str):
     """A fresh page for the example site served under /digest-fork/."""
     yield from recorded_page(browser, Recorder({urlsplit(subpath_url).netloc}))
+
+
+@pytest.fixture
+def parted_page(browser, parted_url: str):
+    """A fresh page for the parted site."""
+    yield from recorded_page(browser, Recorder({urlsplit(parted_url).netloc}))
 
 
 @pytest.fixture

@@ -19,12 +19,23 @@ const site = new URL("../../../", self.location.href)
 let pagefind = null
 let latest = 0
 
-/* Started as the worker starts, without waiting for Material's SETUP message */
+const EXCERPT = { excerptLength: 24 }
+/* Words of an excerpt; each merged part takes its own options */
+
+/* Started as the worker starts, without waiting for Material's SETUP message. A large site's index
+ * is in parts, one Pagefind run each (digest/shell/pagefind.py): the first is pagefind/ itself,
+ * parts.json names the others, relative to it, and Pagefind merges them into every search with
+ * the first part's WebAssembly. */
 const ready = (async () => {
   const base = new URL("pagefind/", site).href
-  pagefind = await import(`${base}pagefind.js`)
-  await pagefind.options({ basePath: base, excerptLength: 24 })
+  const [engine, parts] = await Promise.all([
+    import(`${base}pagefind.js`),
+    fetch(`${base}parts.json`, { cache: "no-cache" }).then(response => response.json())
+  ])
+  pagefind = engine
+  await pagefind.options({ basePath: base, ...EXCERPT })
   await pagefind.init()
+  await Promise.all(parts.map(part => pagefind.mergeIndex(new URL(part, base).href, EXCERPT)))
 })()
 
 function escapeHTML(text) {
