@@ -45,11 +45,13 @@ starts from a page (ours runs it inside Material's search worker instead). The s
 pagefind.js, pagefind-entry.json and the index: wasm.*, *.pf_meta, index/, fragment/."""
 ENGINE_PREFIXES = ("pagefind.js", "wasm.")
 """Pagefind's script and WebAssembly: the first part's serve every part merged into it."""
-PART_PAGES = 1000
+PART_PAGES = 1500
 """The most pages one run of Pagefind indexes. Pagefind holds its whole index in memory until it
-writes it, about 160 KB a page at the digest's note lengths (483 MB for the 3,336 pages of 2,970
-articles in one run), so a larger site is indexed in parts, one run after another (146 MB at most
-for four parts of 834), which the search worker merges in the browser (pagefind.mergeIndex)."""
+writes it, about 150 KB a page at the digest's note lengths (492 MB for the 3,336 pages of 2,970
+articles in one run), so a larger site is indexed in parts, one run after another (188 MB at most
+for three parts of 1,112), which the search worker merges in the browser (pagefind.mergeIndex).
+Each part costs a query its metadata and one chunk of words (about 30 KB), hence parts this large:
+at 10,000 articles seven of them, under 500 KB a query; parts of 1,000 made it 590 KB."""
 PARTS_FILE = "parts.json"
 """In the index's folder: the folders of the parts after the first, relative to it (["part-2/"])."""
 
@@ -151,7 +153,7 @@ def write_index(pages: Path, folder: Path, language: str, part_pages: int) -> in
 
 def split(paths: list[str], part_pages: int) -> list[list[str]]:
     """The paths, in order, in as few parts of at most part_pages as hold them, their sizes differing
-    by one at most (3,336 pages in four parts of 834, not three of 1,000 and one of 336)."""
+    by one at most (3,336 pages in parts of 1,500: three of 1,112, not two of 1,500 and one of 336)."""
     count = -(-len(paths) // part_pages)
     size, larger = divmod(len(paths), count)
     parts, start = [], 0
