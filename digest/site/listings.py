@@ -32,8 +32,11 @@ class Listings:
         self.env = env
         self.separator = separator
         """Between name links: the site language's comma ('، ' in Arabic)."""
-        self._pieces: dict[Hashable, tuple[str, str]] = {}
-        """This build's pieces by what they show: the HTML before and after the link."""
+        self._pieces: dict[Hashable, tuple[str, str, str]] = {}
+        """This build's pieces by what they show: the HTML before and after the link, and the first folder of
+        the page the link goes to."""
+        self._by_depth: dict[Hashable, str] = {}
+        """Pieces with their link in place, by piece and the depth of the page (see _placed)."""
 
     def listing(self, articles: Iterable[Article], link: PageLinks, summaries: bool = True) -> Markup:
         """The articles' entries, one a line, with links from the page that `link` makes them for."""
@@ -52,8 +55,14 @@ class Listings:
     def _placed(self, macro: str, key: Hashable, args: tuple, target: str, link: PageLinks) -> str:
         key = (macro, key)
         if key not in self._pieces:
-            self._pieces[key] = self._render(macro, args)
-        before, after = self._pieces[key]
+            self._pieces[key] = (*self._render(macro, args), link.folder_of(target))
+        before, after, folder = self._pieces[key]
+        if folder != link.top:
+            # the same link from every page as deep as this one (none shares a folder with its target)
+            placed = (key, link.up)
+            if placed not in self._by_depth:
+                self._by_depth[placed] = before + str(escape(link.to(target))) + after
+            return self._by_depth[placed]
         return before + str(escape(link.to(target))) + after  # str: Markup would escape the rest
 
     def _render(self, macro: str, args: tuple) -> tuple[str, str]:

@@ -30,7 +30,7 @@ from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_att
 from digest.site.listings import Listings
 from digest.site.pages import PageSpec, page_specs
 from digest.site.sentences import trend_detail, trend_word, weeks
-from digest.site.urls import Links, page_src, relative
+from digest.site.urls import Links, page_src, relative, top, up
 from digest.words import ENGLISH, Words
 
 if TYPE_CHECKING:
@@ -46,6 +46,13 @@ class PageLinks:
 
     def __init__(self, src: str, links: Links):
         self.src, self._links, self._folder = src, links, links.folder(src)
+        self.up, self.top = up(self._folder), top(self._folder)
+        """The way to the site's root ('../../') and the page's first folder ('regions'; '' for the root)."""
+
+    def folder_of(self, target: str) -> str:
+        """The first folder of the page a link goes to: a page whose first folder differs from it links
+        to it through the site's root, as every page of its depth does."""
+        return top(self._links.dest(target)) or "/"
 
     def to(self, target: str) -> str:
         """To a page source or a site file, and to a place in it ('regions/iraq.md#month-2025-01');

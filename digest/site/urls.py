@@ -107,6 +107,8 @@ def relative(folder: str, target: str) -> str:
     per link, tens of thousands of times a build).
     """
     here, there = _parts(folder), _parts(target)
+    if there and not (here and here[0] == there[0]):
+        return up(folder) + target  # nothing in common: to the root, then down (most links)
     common = 0
     for mine, theirs in zip(here, there, strict=False):
         if mine != theirs:
@@ -116,3 +118,15 @@ def relative(folder: str, target: str) -> str:
     if target.endswith("/") or not target:
         return path + "/" if path else "./"
     return path or "."
+
+
+@functools.lru_cache(maxsize=1024)
+def up(folder: str) -> str:
+    """From a folder to the site's root: 'regions/iraq/' -> '../../', '' -> ''."""
+    return "../" * len(_parts(folder))
+
+
+def top(path: str) -> str:
+    """The first folder of a site path, '' for the root: 'regions/iraq/' -> 'regions'."""
+    parts = _parts(path)
+    return parts[0] if parts else ""
