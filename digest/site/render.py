@@ -28,6 +28,7 @@ from digest.site.bodies import BodyRenderer
 from digest.site.dates import long_date, time_tag, week_label, week_name, week_short, week_span, week_title
 from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_attrs
 from digest.site.listings import Listings
+from digest.site.literal_words import LiteralWords
 from digest.site.pages import PageSpec, page_specs
 from digest.site.sentences import trend_detail, trend_word, weeks
 from digest.site.urls import Links, page_src, relative, top, up
@@ -96,10 +97,11 @@ def environment(templates_dir: Path, words: Words = ENGLISH) -> jinja2.Environme
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # an environment lives for one build: no template file is checked again per page
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", LiteralWords],
     )
     env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not part of its message
     env.install_gettext_translations(words.translations, newstyle=True)
+    env.literal_gettext = words.translations.gettext  # type: ignore[attr-defined]
     # `_` straight to the newstyle gettext: the extension's own `_` looks gettext up in the context
     # again on each of the build's some 45,000 calls (no page context overrides gettext)
     env.globals["_"] = env.globals["gettext"]
