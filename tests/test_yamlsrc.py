@@ -201,6 +201,7 @@ def test_a_python_tag_is_never_executed(tmp_path):
 
 @pytest.mark.parametrize("text, message", [
     ("n: !!int abc\n", "'abc' is not a valid !!int: remove the tag or fix the value"),
+    ("n: !!int\n", "'' is not a valid !!int: remove the tag or fix the value"),
     ("n: !!float many\n", "'many' is not a valid !!float: remove the tag or fix the value"),
     ("n: !!bool maybe\n", "'maybe' is not a valid !!bool: remove the tag or fix the value"),
 ])
