@@ -24,7 +24,7 @@ ACTOR_KINDS = {
     "government": Label(N_("Government"), N_("Governments")),
     "person": Label(N_("Person"), N_("People")),
     "organisation": Label(N_("Organisation"), N_("Organisations")),
-    "media": Label(N_("Media"), N_("Media")),
+    "media": Label(N_("Media"), N_("Media outlets")),
     "other": Label(N_("Other"), N_("Other")),
 }
 """Every kind of actor, in the order the registry documents them and the actors page lists them."""

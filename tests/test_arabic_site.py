@@ -98,6 +98,11 @@ def test_an_arabic_page_is_arabic_and_right_to_left(arabic_site):
     assert "<h2 id=\"ties\" data-search-exclude>الروابط</h2>" in actor
     assert '<time datetime="2025-01-16">16 يناير 2025</time>' in actor
     assert '<p class="digest-kind">جماعة مسلحة</p>' in actor
+    # a kind names one actor on its page and heads the list of all of them on the actors page
+    reuters = (arabic_site / "actors" / "reuters" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="digest-kind">وسيلة إعلام</p>' in reuters
+    actors = (arabic_site / "actors" / "index.html").read_text(encoding="utf-8")
+    assert '<h2>وسائل الإعلام</h2>' in actors
     # an English article in the Arabic site keeps its language and direction
     english = arabic_site / "articles" / "iraqi-factions-suspend-attacks-on-israel" / "index.html"
     article = english.read_text(encoding="utf-8")
