@@ -21,7 +21,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from projects import digest_project, floor_project  # noqa: E402
-from search import Searches, bundle_search_times, index_cost, served_search_times  # noqa: E402
+from search import IndexCost, Searches, bundle_search_times, index_cost, served_search_times  # noqa: E402
 from serve import edit_times  # noqa: E402
 
 MARK_START, MARK_END = "<!-- bench:results -->", "<!-- /bench:results -->"
@@ -54,8 +54,7 @@ class Result:
     search: Searches = field(default_factory=Searches)
     bundle: Searches = field(default_factory=Searches)
     bundle_index_kb: float = 0.0
-    indexing: list[tuple[float, float, float]] = field(default_factory=list)
-    """(wall s, CPU s, peak MB) of the Pagefind step alone."""
+    indexing: IndexCost = field(default_factory=IndexCost)
     load: list[float] = field(default_factory=list)
 
 
@@ -123,8 +122,8 @@ def measure(n: int, args: argparse.Namespace) -> Result:
         page = sorted((floor.parent / "docs" / "a").glob("page-*.md"))[0]
         result.floor_serve, _ = edit_times(floor, page, f"a/{page.stem}/", args.repeat, floor.parent / "serve.log")
     if n in args.search:
-        say(f"N={n}: Pagefind indexing alone x{args.repeat}")
-        result.indexing = [index_cost(config) for _ in range(args.repeat)]
+        say(f"N={n}: builds with and without the Pagefind step x{args.repeat}")
+        result.indexing = index_cost(config, args.repeat)
         say(f"N={n}: browser search for {args.query!r}, {args.repeat} page loads")
         result.search = served_search_times(config.parent / "site", args.query, args.repeat)
     if n in args.bundle:
@@ -208,17 +207,29 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
             f"Search on the served site (Pagefind) in headless Chromium, the one-letter query `{args.query}` typed on "
             "the home page of a fresh browser (nothing cached), seconds until the first result shows (cold: typed as "
             "soon as the page loaded; warm: typed again), the kilobytes the search fetched for the cold query (worker, "
-            "Pagefind's script and wasm, index chunks, fragments), and the Pagefind step of a build alone (its wall "
-            "time, and the CPU time and peak memory of the Pagefind binary; indexing / build is that CPU time against "
-            "the rest of the build's):",
+            "Pagefind's script and wasm, index chunks, fragments):",
             "",
-            "| N | cold s | warm s | fetched KB | indexing s | indexing CPU s | indexing peak MB | indexing / build |",
-            "|---|---|---|---|---|---|---|---|",
+            "| N | cold s | warm s | fetched KB |",
+            "|---|---|---|---|",
         ]
         lines += [
-            f"| {r.n} | {spread(r.search.cold)} | {spread(r.search.warm)} | {spread(r.search.kb, 0)} | "
-            f"{spread([x[0] for x in r.indexing])} | {spread([x[1] for x in r.indexing])} | "
-            f"{spread([x[2] for x in r.indexing], 0)} | {indexing_share(r):.0%} |"
+            f"| {r.n} | {spread(r.search.cold)} | {spread(r.search.warm)} | {spread(r.search.kb, 0)} |"
+            for r in searched
+        ]
+        lines += [
+            "",
+            "The Pagefind step, which runs beside MkDocs writing the pages: the wall time of the Pagefind runs, their "
+            "CPU time and the largest peak memory of one, the seconds the build then waited for them after writing "
+            "its pages, the same build with indexing and without it (alternating), what indexing adds to the "
+            "build's wall time, and its CPU time against the rest of the build's:",
+            "",
+            "| N | runs s | runs CPU s | peak MB | waited s | build s | unindexed build s | adds (wall) | CPU share |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r.n} | {spread(r.indexing.runs)} | {spread(r.indexing.cpu)} | {spread(r.indexing.peak_mb, 0)} | "
+            f"{spread(r.indexing.waited)} | {spread(r.indexing.build)} | {spread(r.indexing.unindexed_build)} | "
+            f"{r.indexing.added():.0%} | {indexing_cpu_share(r):.0%} |"
             for r in searched
         ]
     bundled = [r for r in results if r.bundle.cold]
@@ -238,9 +249,10 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
 
 
 def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
-    """The targets of issues 7, 13 and 14 against this run's medians. Issue 13's core and build targets
-    are CPU time, which the load of other work on a shared machine barely changes; the others are wall
-    times on a 2-core machine."""
+    """The targets of issues 7, 13 and 14 against this run's medians. Issue 13's core target is CPU
+    time, which the load of other work on a shared machine barely changes; its build target is the wall
+    ratio, as its baseline was (2.7x when it was filed: the wall ratio of the run then, 3.2x in CPU),
+    with the CPU ratio beside it; the others are wall times on a 2-core machine."""
     by_n = {r.n: r for r in results}
     rows = []
 
@@ -253,8 +265,8 @@ def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
         row("core at N=3000 within 3.5 s of CPU", f"{core:.2f} s", core <= 3.5)
         ratio_cpu = statistics.median(r.digest.cpu) / statistics.median(r.floor.cpu)
         ratio_wall = statistics.median(r.digest.seconds) / statistics.median(r.floor.seconds)
-        row("`mkdocs build` within 2.2x the floor at N=3000 (CPU)", f"{ratio_cpu:.2f}x (wall {ratio_wall:.2f}x)",
-            ratio_cpu <= 2.2)
+        row("`mkdocs build` within 2.2x the floor at N=3000", f"{ratio_wall:.2f}x (CPU {ratio_cpu:.2f}x)",
+            ratio_wall <= 2.2)
         peak = statistics.median(r.digest.peak_mb)
         row("peak memory under 300 MB at N=3000", f"{peak:.0f} MB", peak < 300)
         row(
@@ -271,9 +283,9 @@ def targets(results: list[Result], args: argparse.Namespace) -> list[str]:
     return [heading, "", "| target | measured | met |", "|---|---|---|", *rows]
 
 
-def indexing_share(r: Result) -> float:
-    """What the Pagefind step adds to the full build, in CPU time (the build's figure includes it)."""
-    indexing = statistics.median(x[1] for x in r.indexing)
+def indexing_cpu_share(r: Result) -> float:
+    """The Pagefind runs' CPU time against the rest of the full build's (the build's figure includes it)."""
+    indexing = statistics.median(r.indexing.cpu)
     return indexing / (statistics.median(r.digest.cpu) - indexing)
 
 
@@ -292,10 +304,11 @@ def search_targets(by_n: dict[int, Result], query: str) -> list[str]:
     if 10000 in by_n and by_n[10000].search.kb:
         kb = statistics.median(by_n[10000].search.kb)
         rows.append(_row("served: downloaded for one query at N=10000 at most 500 KB", f"{kb:.0f} KB", kb <= 500))
-    if 3000 in by_n and by_n[3000].indexing:
+    if 3000 in by_n and by_n[3000].indexing.build:
         r = by_n[3000]
-        share, peak = indexing_share(r), statistics.median(x[2] for x in r.indexing)
-        rows.append(_row("indexing adds at most 15 % to the full build at N=3000", f"{share:.0%} (CPU)", share <= 0.15))
+        added, peak = r.indexing.added(), statistics.median(r.indexing.peak_mb)
+        rows.append(_row("indexing adds at most 15 % to the full build at N=3000",
+                         f"{added:.0%} of its wall time (its CPU time: {indexing_cpu_share(r):.0%})", added <= 0.15))
         rows.append(_row("indexing memory under 300 MB at N=3000", f"{peak:.0f} MB (the Pagefind binary)", peak < 300))
     return rows
 

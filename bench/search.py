@@ -7,8 +7,9 @@ everything the search fetched for that first query: the worker, Material's (empt
 script, wasm, metadata, chunks and fragments. For the offline bundle, the same from file://, where
 Material's worker loads and builds its whole lunr index first.
 
-Also times the indexing step alone (Pagefind over the searched pages, as the plugin runs it) in one
-more build, with the CPU time and peak memory of the Pagefind binary. Uses Debian's /usr/bin/chromium
+Also times the indexing step (Pagefind over the searched pages, as the plugin runs it, beside MkDocs
+writing the pages) in more builds, with the CPU time and peak memory of the Pagefind binary, and
+what it adds to the build against the same build without it. Uses Debian's /usr/bin/chromium
 through Playwright.
 """
 
@@ -20,6 +21,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -120,39 +122,83 @@ def _clear(page) -> None:
 
 
 INDEX_COST = """
-import json, resource, subprocess, sys, tempfile, time
+import json, resource, subprocess, sys, tempfile, time, types
 from pathlib import Path
 import digest.shell.pagefind as pagefind
+import digest.shell.search as search
 from digest.shell.driver import build
-spent = {}
+spent = {"runs": 0.0, "waited": 0.0}
 peaks = Path(tempfile.mkdtemp()) / "peaks"
-indexing, run = pagefind.write_index, subprocess.run
 def measured(command, *args, **kwargs):
     # GNU time reports each Pagefind run's own peak: a child's ru_maxrss counts the build's memory
-    # it was started from, which is now larger than any run of the binary
-    return run(["/usr/bin/time", "-f", "%M", "-a", "-o", str(peaks), *command], *args, **kwargs)
-def timed(*args):
-    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    count = indexing(*args)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    peak = max(int(line) for line in peaks.read_text().split()) / 1024
-    spent.update(wall=time.perf_counter() - start, cpu=cpu, peak=peak)
-    return count
-pagefind.write_index = timed
-pagefind.subprocess = type("Measured", (), {"run": staticmethod(measured)})
+    # it was started from, which is larger than any run of the binary
+    return subprocess.Popen(["/usr/bin/time", "-f", "%M", "-a", "-o", str(peaks), *command], *args, **kwargs)
+def timed(key, function):
+    def wrapper(*args):
+        start = time.perf_counter()
+        try:
+            return function(*args)
+        finally:
+            spent[key] += time.perf_counter() - start
+    return wrapper
+if sys.argv[2] == "indexed":
+    pagefind.subprocess = types.SimpleNamespace(PIPE=subprocess.PIPE, Popen=measured)
+    pagefind.Indexing._index = timed("runs", pagefind.Indexing._index)
+    search.ServedSearch.finish = timed("waited", search.ServedSearch.finish)
+else:  # the same build without its search index: nothing written for Pagefind, nothing run
+    search.ServedSearch.index_beside = lambda self, pages, site_dir: None
+    search.ServedSearch.finish = lambda self, site_dir: None
+start = time.perf_counter()
 build(Path(sys.argv[1]), strict=False)
+spent["build"] = time.perf_counter() - start
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+spent["cpu"] = children.ru_utime + children.ru_stime
+spent["peak"] = max((int(line) for line in peaks.read_text().split()), default=0) / 1024 if peaks.exists() else 0
 print(json.dumps(spent))
 """
-"""A build whose Pagefind step is timed: its wall time, the CPU time of the Pagefind binary (the
-build's only child processes, one run per part of the index) and the largest peak resident memory of
-those runs, as GNU time (/usr/bin/time) reports it."""
+"""A build of the project (argv[1]), "indexed" or "unindexed" (argv[2]): its wall time, and when
+indexed, the wall time of the Pagefind runs (which go on beside MkDocs writing the pages), the time the
+build waited for them after its pages were written, their CPU time (the build's only child processes)
+and the largest peak resident memory of those runs, as GNU time (/usr/bin/time) reports it."""
 
 
-def index_cost(config_file: Path) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, peak resident MB) of the Pagefind step of one build of the project,
-    as the plugin runs it (it hands Pagefind the searched pages' content, shell/pagefind.py)."""
-    output = subprocess.run([sys.executable, "-c", INDEX_COST, str(config_file)], check=True, capture_output=True,
-                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    spent = json.loads(output.stdout.strip().splitlines()[-1])
-    return spent["wall"], spent["cpu"], spent["peak"]
+@dataclass
+class IndexCost:
+    """The Pagefind step of a build at one size, one value per repeat."""
+
+    runs: list[float] = field(default_factory=list)
+    """Wall seconds of the Pagefind runs themselves."""
+    cpu: list[float] = field(default_factory=list)
+    """Their CPU seconds."""
+    peak_mb: list[float] = field(default_factory=list)
+    """The largest peak resident memory of one run."""
+    waited: list[float] = field(default_factory=list)
+    """Seconds the build waited for the index once its pages were written."""
+    build: list[float] = field(default_factory=list)
+    unindexed_build: list[float] = field(default_factory=list)
+    """Wall seconds of the same build with indexing and without (alternating)."""
+
+    def added(self) -> float:
+        """What indexing adds to the build's wall time, against the build without it (medians)."""
+        return statistics.median(self.build) / statistics.median(self.unindexed_build) - 1
+
+
+def index_cost(config_file: Path, repeat: int) -> IndexCost:
+    """The Pagefind step of builds of the project as the plugin runs it, repeat times, each with a
+    build without search beside it to say what indexing adds to the build."""
+    cost = IndexCost()
+    for _ in range(repeat):
+        indexed, unindexed = (_cost_build(config_file, mode) for mode in ("indexed", "unindexed"))
+        cost.runs.append(indexed["runs"])
+        cost.cpu.append(indexed["cpu"])
+        cost.peak_mb.append(indexed["peak"])
+        cost.waited.append(indexed["waited"])
+        cost.build.append(indexed["build"])
+        cost.unindexed_build.append(unindexed["build"])
+    return cost
+
+
+def _cost_build(config_file: Path, mode: str) -> dict[str, float]:
+    output = subprocess.run([sys.executable, "-c", INDEX_COST, str(config_file), mode], check=True,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return json.loads(output.stdout.strip().splitlines()[-1])

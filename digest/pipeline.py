@@ -15,6 +15,7 @@ from digest.problems import Problem
 from digest.read.tree import read_content
 from digest.site.export import FORMATS, data_files
 from digest.site.feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
+from digest.site.pages import page_specs
 from digest.site.render import Renderer, templates_stamp
 from digest.site.urls import Links
 from digest.words import SOURCE_LANGUAGE, words_for
@@ -45,6 +46,8 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)
     """Other generated files (feeds, data) by site path, in sorted order."""
     warnings: list[Problem] = field(default_factory=list)
+    searched: frozenset[str] = frozenset()
+    """The sources of the pages readers search: all but the listings."""
 
 
 def check(settings: Settings, today: dt.date | None = None, files: Memo | None = None) -> tuple[Content, list[Problem]]:
@@ -73,7 +76,10 @@ def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output, words)
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
-    site = Site(content, index, renderer.render(index, trends, feeds), dict(sorted(files.items())), warnings)
+    specs = list(page_specs(index, trends, words))
+    pages = renderer.render(specs, index, trends, feeds)
+    searched = frozenset(spec.src for spec in specs if not spec.listing)
+    site = Site(content, index, pages, dict(sorted(files.items())), warnings, searched)
     cache.next_build()
     return site
 

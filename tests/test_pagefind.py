@@ -123,3 +123,84 @@ def test_a_folder_left_by_a_build_whose_process_is_gone_is_removed(tmp_path, mon
     assert search_pages.folder.name.startswith(f"digest-search-{os.getpid()}-")
     assert not stale.exists() and running.exists() and other.exists()
     search_pages.close()
+
+
+def searched_pages(tmp_path, monkeypatch):
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path / "memory")
+    (tmp_path / "memory").mkdir()
+    search_pages = SearchPages()
+    search_pages.start()
+    return search_pages
+
+
+def added(search_pages, slugs):
+    for slug in slugs:
+        search_pages.add(f"articles/{slug}/index.html", f"<h1>{slug}</h1><p>{TEXTS[slug]}</p>")
+
+
+def test_pages_handed_over_early_are_indexed_beside_the_build_and_later_ones_as_one_more_part(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "PART_PAGES", 2)
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "dcba")
+    search_pages.index_beside(tmp_path / "site", "en")
+    added(search_pages, "e")  # a page the digest did not generate, once MkDocs made its HTML
+    assert search_pages.write_index(tmp_path / "site", "en") == 5
+    index = tmp_path / "site" / "pagefind"
+    assert json.loads((index / "parts.json").read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
+    assert sorted(part_fragments(index)) == ["articles/a/", "articles/b/"]
+    assert sorted(part_fragments(index / "part-2")) == ["articles/c/", "articles/d/"]
+    assert sorted(part_fragments(index / "part-3")) == ["articles/e/"]
+    search_pages.close()
+
+
+def test_the_index_made_beside_the_build_is_the_one_made_after_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "PART_PAGES", 2)
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "abcde")
+    search_pages.index_beside(tmp_path / "beside", "en")
+    search_pages.write_index(tmp_path / "beside", "en")
+    assert write_index(search_pages.folder, tmp_path / "after", "en", 2) == 5
+    assert written(tmp_path / "beside" / "pagefind") == written(tmp_path / "after")
+    search_pages.close()
+
+
+def test_a_page_unchanged_since_the_last_build_is_not_written_again_and_one_gone_is_removed(tmp_path, monkeypatch):
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "ab")
+    assert search_pages.write_index(tmp_path / "site", "en") == 2
+    page_a, page_b = (search_pages.folder / "articles" / slug / "index.html" for slug in "ab")
+    page_a.write_text("<html><body><p>as the last build left it</p></body></html>", encoding="utf-8")
+    search_pages.start()
+    added(search_pages, "a")  # the same HTML as last time
+    assert search_pages.write_index(tmp_path / "site", "en") == 1
+    assert "as the last build left it" in page_a.read_text(encoding="utf-8")
+    assert not page_b.exists()
+    search_pages.start()
+    search_pages.add("articles/a/index.html", "<h1>a</h1><p>Nujaba resumes attacks</p>")
+    assert "Nujaba resumes attacks" in page_a.read_text(encoding="utf-8")
+    search_pages.close()
+
+
+def test_a_failed_build_stops_the_indexing_and_the_next_one_indexes_again(tmp_path, monkeypatch):
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "abcde")
+    search_pages.index_beside(tmp_path / "site", "en")
+    indexing = search_pages.indexing
+    search_pages.cancel()  # on_build_error
+    assert not indexing.is_alive() and (indexing.process is None or indexing.process.returncode is not None)
+    search_pages.start()
+    added(search_pages, "abcde")
+    search_pages.index_beside(tmp_path / "site", "en")
+    assert search_pages.write_index(tmp_path / "site", "en") == 5
+    search_pages.close()
+
+
+def test_pagefind_failing_beside_the_build_stops_it_with_its_own_words(tmp_path, monkeypatch):
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "ab")
+    (tmp_path / "site").write_text("a file where the site's folder would go", encoding="utf-8")
+    search_pages.index_beside(tmp_path / "site", "en")
+    with pytest.raises(PagefindFailed, match="Not a directory"):
+        search_pages.write_index(tmp_path / "site", "en")
+    search_pages.close()

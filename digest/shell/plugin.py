@@ -123,6 +123,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         ]
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
         self.sources = dict(self.site.pages)
+        searched = (f for f in generated if f.src_uri in self.site.searched)
+        self.search.index_beside({f.dest_uri: self.sources[f.src_uri] for f in searched}, Path(config.site_dir))
         if not self.serving:
             # A page's text is needed until MkDocs reads it, then only as that page's HTML: holding the
             # texts here as well would keep two copies of the site in memory (see on_page_read_source).
@@ -153,11 +155,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return ""
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        own = page.file.src_uri in self.html  # the digest's pages went to the search in on_files
         content = self.html.pop(page.file.src_uri, None) or content
         if self.search.takes_pages:
-            if searched(page.meta):
-                copied = page.file.src_uri in self.reuse.copied
-                self.search.add(page.file.dest_uri, None if copied else content)
+            if not own and searched(page.meta):
+                self.search.add(page.file.dest_uri, content)
             page.meta["search"] = {"exclude": True}  # Material's own index stays empty: only the bundle uses it
         return content
 
@@ -180,6 +182,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.reuse = ServeReuse(self.reuse.enabled)
+        self.search.cancel()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.settings is not None

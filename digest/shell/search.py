@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from digest.shell.lunr import write_offline_index
 from digest.shell.pagefind import PagefindFailed, SearchPages
+from digest.site.render import page_body
 
 log = get_plugin_logger(__name__)
 
@@ -31,7 +32,15 @@ class ServedSearch:
         self.pages = self.pages or SearchPages()
         self.pages.start()
 
-    def add(self, path: str, content: str | None) -> None:
+    def index_beside(self, pages: dict[str, str], site_dir: Path) -> None:
+        """Index the digest's searched pages (path in the site -> page source) while MkDocs writes the site."""
+        assert self.pages is not None
+        for path, page in pages.items():
+            self.pages.add(path, page_body(page))
+        self.pages.index_beside(site_dir, self.language)
+
+    def add(self, path: str, content: str) -> None:
+        """A searched page the digest did not generate, its HTML once MkDocs made it."""
         assert self.pages is not None
         self.pages.add(path, content)
 
@@ -43,6 +52,10 @@ class ServedSearch:
         except PagefindFailed as failure:
             raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
         log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
+
+    def cancel(self) -> None:
+        if self.pages is not None:
+            self.pages.cancel()
 
     def close(self) -> None:
         if self.pages is not None:
@@ -59,11 +72,17 @@ class OfflineSearch:
     def start(self) -> None:
         pass
 
-    def add(self, path: str, content: str | None) -> None:
+    def index_beside(self, pages: dict[str, str], site_dir: Path) -> None:
+        pass  # the index is built from Material's, once the pages are written
+
+    def add(self, path: str, content: str) -> None:
         raise AssertionError("the offline index is built from Material's")
 
     def finish(self, site_dir: Path) -> None:
         write_offline_index(site_dir)
+
+    def cancel(self) -> None:
+        pass
 
     def close(self) -> None:
         pass

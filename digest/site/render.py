@@ -11,7 +11,7 @@ import functools
 import html
 import json
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from digest.site.dates import long_date, time_tag, week_label, week_name, week_s
 from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_attrs
 from digest.site.listings import Listings
 from digest.site.literal_words import LiteralWords
-from digest.site.pages import PageSpec, page_specs
+from digest.site.pages import PageSpec
 from digest.site.sentences import trend_detail, trend_word, weeks
 from digest.site.urls import Links, page_src, relative, top, up
 from digest.words import ENGLISH, Words
@@ -150,6 +150,11 @@ class TemplateFailure(Exception):
         super().__init__(f"{self.path}:{self.line}: {self.message}")
 
 
+def page_body(page: str) -> str:
+    """What MkDocs reads as a page's Markdown, after its front matter: the page's HTML (render_page)."""
+    return page[page.index("\n---\n", 3) + 5:].lstrip("\n")
+
+
 def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
     return [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
 
@@ -176,9 +181,8 @@ class Renderer:
         self.pages = pages if pages is not None else Memo(keep=False)
         self._reads: dict[str, frozenset[str]] = {}
 
-    def render(self, index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
-        """Every generated page, keyed by source path, in sorted order."""
-        specs = page_specs(index, trends, self.words)
+    def render(self, specs: Iterable[PageSpec], index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
+        """The pages of specs, keyed by source path, in sorted order."""
         pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in specs}
         return dict(sorted(pages.items()))
 
