@@ -60,7 +60,7 @@ class Words:
 
     def skeleton(self, day: dt.date, skeleton: str) -> str:
         """A date from CLDR fields ('yMMMM'), in the order and with the words the locale puts them."""
-        return format_skeleton(skeleton, day, locale=self.locale)
+        return _skeleton(day, skeleton, self.locale)
 
     @property
     def direction(self) -> str:
@@ -77,6 +77,11 @@ def _number(value: int, locale: Locale) -> str:
 @functools.lru_cache(maxsize=65536, typed=True)
 def _date(day: dt.date, pattern: str, locale: Locale) -> str:
     return format_date(day, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _skeleton(day: dt.date, skeleton: str, locale: Locale) -> str:
+    return format_skeleton(skeleton, day, locale=locale)
 
 
 @functools.lru_cache(maxsize=8)

@@ -18,7 +18,7 @@ def long_date(day: dt.date | dt.datetime, words: Words = ENGLISH) -> str:
 
 def month_name(day: dt.date, words: Words = ENGLISH) -> str:
     """A month and its year in the language's order: 'January 2025', 'يناير 2025' (CLDR skeleton yMMMM)."""
-    return words.skeleton(day, "yMMMM")
+    return words.skeleton(day.replace(day=1), "yMMMM")  # one value a month, formatted once (words.py)
 
 
 def month_short(day: dt.date, words: Words = ENGLISH) -> str:
