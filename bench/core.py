@@ -1,4 +1,6 @@
-"""Time the core (read, validate + resolve, index, render) once, in this fresh process; print JSON.
+"""Time the core (read, validate + resolve, index, catalogue, render) once, in this fresh process; print JSON.
+
+The catalogue is the pages there are, each with its context and pictures (site/pages.py).
 
 `python bench/core.py PROJECT/mkdocs.yml` runs digest.pipeline.build_site as the plugin would. The
 stages are timed by wrapping the functions the pipeline calls, so a stage added to the pipeline
@@ -37,11 +39,13 @@ def measure(config_file: Path) -> dict[str, float]:
     spent: dict[str, float] = {}
     for stage, name in STAGES:
         setattr(pipeline, name, timed(spent, stage, getattr(pipeline, name)))
+    specs = pipeline.page_specs  # a generator: timed as the pipeline consumes it
+    pipeline.page_specs = timed(spent, "catalogue", lambda *args: list(specs(*args)))
     pipeline.Renderer.render = timed(spent, "render", pipeline.Renderer.render)
     site = timed(spent, "total", pipeline.build_site)(settings)
     for suffix in ("", " cpu"):
         spent["other" + suffix] = spent["total" + suffix] - sum(
-            spent.get(s + suffix, 0.0) for s in ("read", "validate", "index", "render")
+            spent.get(s + suffix, 0.0) for s in ("read", "validate", "index", "catalogue", "render")
         )
     spent["pages"] = len(site.pages)
     spent["articles"] = len(site.index.articles)

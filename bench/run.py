@@ -25,7 +25,7 @@ from search import IndexCost, Searches, bundle_search_times, index_cost, served_
 from serve import edit_times  # noqa: E402
 
 MARK_START, MARK_END = "<!-- bench:results -->", "<!-- /bench:results -->"
-CORE_STAGES = ("read", "validate", "index", "render", "other", "total")
+CORE_STAGES = ("read", "validate", "index", "catalogue", "render", "other", "total")
 
 
 @dataclass
