@@ -144,9 +144,9 @@ class SearchPages:
         for path in self.written.keys() - set(self.built):
             (self.folder / path).unlink()
             del self.written[path]
+        if self.indexing is None:  # nothing started beside the build: all of it now
+            self.index_beside(site_dir, language)
         indexing, self.indexing = self.indexing, None
-        if indexing is None:
-            return write_index(self.folder, site_dir / FOLDER, language, PART_PAGES, self.built)
         late = self.built[indexing.count:]
         indexing.join()
         return indexing.finish(sorted(late))
@@ -229,11 +229,10 @@ class Indexing(threading.Thread):
                 path.unlink()
 
 
-def write_index(pages: Path, folder: Path, language: str, part_pages: int, paths: list[str] | None = None) -> int:
-    """Index the pages under pages (those at paths, or all) into folder (replacing what was there), in
-    parts of at most part_pages pages, in this thread; returns their number."""
-    if paths is None:
-        paths = [path.relative_to(pages).as_posix() for path in pages.rglob("*.html")]
+def write_index(pages: Path, folder: Path, language: str, part_pages: int) -> int:
+    """Index every page under pages into folder (replacing what was there), in parts of at most
+    part_pages pages, in this thread; returns their number."""
+    paths = [path.relative_to(pages).as_posix() for path in pages.rglob("*.html")]
     indexing = Indexing(pages, split(sorted(paths), part_pages) if paths else [], folder, language)
     indexing.run()
     return indexing.finish([])

@@ -51,7 +51,8 @@ class ServedSearch:
             count = self.pages.write_index(site_dir, self.language)
         except PagefindFailed as failure:
             raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
-        log.info(f"search: {count} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s")
+        log.info(f"search: {count} pages indexed by Pagefind; the build waited {time.perf_counter() - started:.2f} s "
+                 "for it once the pages were written")
 
     def cancel(self) -> None:
         if self.pages is not None:
