@@ -13,7 +13,9 @@ from served_search import fragments
 from trees import REPO, article, content_tree, mkdocs_project
 
 from digest.pipeline import build_site
+from digest.shell.config import nav_sources
 from digest.shell.driver import load_settings
+from digest.site.render import page_body, page_meta
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -103,3 +105,24 @@ def test_serve_dirty_leaves_reuse_to_mkdocs(project, tmp_path):
     plugin = serve_build(project, served, fresh=False, dirty=True)
     assert plugin.reuse.copied == set() and plugin.reuse.written == {}
 
+
+
+def test_generated_pages_read_their_front_matter_as_mkdocs_would(tmp_path):
+    """GeneratedPage reads the JSON front matter with json (shell/pages.py); MkDocs' YAML reading gives
+    the same page, characters YAML refuses or reads as line breaks included."""
+    root = content_tree(tmp_path, {"a.md": article("Odd \u0085 line \u2028 breaks \ufeff", "2025-01-02", "[iraq]")})
+    odd = build_site(load_settings(mkdocs_project(root))).pages
+    pages = {**build_site(load_settings(REPO / "mkdocs.yml")).pages, **odd}
+    for src, text in pages.items():
+        assert (page_body(text), page_meta(text)) == get_data(text), src
+
+
+def test_mkdocs_makes_no_markdown_converter_for_a_generated_page(project, tmp_path, monkeypatch):
+    """Only the pages of the nav, which MkDocs makes for their nav titles, get one."""
+    config = load_config(str(project), site_dir=str(tmp_path / "site"))
+    made = []
+    make = markdown.Markdown.__init__
+    monkeypatch.setattr(markdown.Markdown, "__init__", lambda self, **kw: made.append(self) or make(self, **kw))
+    build(config)
+    pages = list((tmp_path / "site").rglob("index.html"))
+    assert len(made) == len(list(nav_sources(config.nav))) < len(pages) / 2

@@ -22,6 +22,7 @@ from digest.memo import BuildCache
 from digest.pipeline import Settings, Site, build_site
 from digest.problems import ContentError, Problem
 from digest.shell.config import DigestConfig, default_nav, nav_sources, offline, setting_warnings, settings_for
+from digest.shell.pages import GeneratedPage, is_source
 from digest.shell.search import OfflineSearch, ServedSearch
 from digest.shell.serve import ServeReuse, problems_site
 from digest.site.render import TemplateFailure
@@ -29,10 +30,6 @@ from digest.site.search import searched
 from digest.site.urls import page_src
 
 log = get_plugin_logger(__name__)
-
-SOURCE_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
-"""Content files that are input, never published as they are (notes and extracted texts included)."""
-
 
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
@@ -114,13 +111,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        kept = [f for f in files if not _is_source(f)]
+        kept = [f for f in files if not is_source(f)]
         in_nav = set(nav_sources(config.nav))
         listed, unlisted = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
         generated = [  # their text: see on_page_read_source
             File.generated(config, src, content="", inclusion=listed if src in in_nav else unlisted)
             for src in self.site.pages
         ]
+        for file in generated:
+            if file.inclusion is unlisted:  # a page in the nav takes its title from there: MkDocs makes it
+                GeneratedPage(None, file, config)
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
         self.sources = dict(self.site.pages)
         searched = (f for f in generated if f.src_uri in self.site.searched)
@@ -192,9 +192,3 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             server.watch(config.theme.custom_dir)
         return server
 
-
-def _is_source(file: File) -> bool:
-    if file.generated_by is not None:
-        return False
-    name = file.src_uri.rsplit("/", 1)[-1]
-    return name.startswith(".") or file.src_uri.lower().endswith(SOURCE_SUFFIXES)

@@ -155,6 +155,11 @@ def page_body(page: str) -> str:
     return page[page.index("\n---\n", 3) + 5:].lstrip("\n")
 
 
+def page_meta(page: str) -> dict[str, Any]:
+    """A page's front matter (render_page writes it as JSON, which YAML reads the same)."""
+    return json.loads(page[4 : page.index("\n---\n", 3)])
+
+
 def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
     return [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
 
