@@ -7,6 +7,7 @@ only places them. Knows nothing of links or HTML.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,10 +60,16 @@ def activity(articles: Sequence[Article], index: Index, words: Words) -> Activit
 
 
 def _week_bar(bar: Bar, words: Words) -> WeekBar:
-    dates, count = week_span(bar.week, words), words.number(bar.count)
+    return WeekBar(bar.week, *_week_words(bar.week, bar.count, words), svg_number(bar.x), svg_number(bar.y),
+                   svg_number(bar.width), svg_number(bar.height), svg_number(bar.slot_x), svg_number(bar.slot_width))
+
+
+# a week with a count recurs on many charts: an actor's, its regions', the home page's
+@functools.lru_cache(maxsize=8192)
+def _week_words(week: str, count: int, words: Words) -> tuple[str, str, str, str, str]:
+    """A bar's name, dates, count, link label and tooltip."""
+    dates = week_span(week, words)
     label = words.ngettext("%(week)s, %(dates)s: %(num)s article", "%(week)s, %(dates)s: %(num)s articles",
-                           bar.count, week=week_title(bar.week, words), dates=dates)
-    title = words.ngettext("%(dates)s: %(num)s article", "%(dates)s: %(num)s articles", bar.count, dates=dates)
-    return WeekBar(bar.week, week_name(bar.week, words), dates, count, label, title, svg_number(bar.x),
-                   svg_number(bar.y), svg_number(bar.width), svg_number(bar.height), svg_number(bar.slot_x),
-                   svg_number(bar.slot_width))
+                           count, week=week_title(week, words), dates=dates)
+    title = words.ngettext("%(dates)s: %(num)s article", "%(dates)s: %(num)s articles", count, dates=dates)
+    return week_name(week, words), dates, words.number(count), label, title

@@ -43,6 +43,10 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
 class BodyRenderer:
     def __init__(self, memo: Memo | None = None) -> None:
         self._memo = memo if memo is not None else Memo(keep=False)
+        # one sanitiser for the build: nh3.clean() would build its rules again for every body
+        self._cleaner = nh3.Cleaner(
+            attribute_filter=_attribute, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"
+        )
 
     def __call__(self, text: str) -> str:
         """The safe HTML of a body; a body rendered by the last build is not rendered again."""
@@ -50,5 +54,4 @@ class BodyRenderer:
 
     def _render(self, text: str) -> str:
         html = pyromark.html(text, options=OPTIONS)
-        safe = nh3.clean(html, attribute_filter=_attribute, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
-        return safe.strip()
+        return self._cleaner.clean(html).strip()

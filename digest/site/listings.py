@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from digest.model import Article
-from digest.site.urls import page_src
+from digest.site.urls import SECTIONS, page_src
 
 if TYPE_CHECKING:
     from digest.site.render import PageLinks
@@ -32,37 +32,38 @@ class Listings:
         self.env = env
         self.separator = separator
         """Between name links: the site language's comma ('، ' in Arabic)."""
-        self._pieces: dict[Hashable, tuple[str, str, str]] = {}
-        """This build's pieces by what they show: the HTML before and after the link, and the first folder of
-        the page the link goes to."""
-        self._by_depth: dict[Hashable, str] = {}
-        """Pieces with their link in place, by piece and the depth of the page (see _placed)."""
+        self._pieces: dict[Hashable, tuple[str, str]] = {}
+        """This build's pieces by what they show: the HTML before and after the link."""
+        self._by_depth: dict[tuple[Hashable, str], str] = {}
+        """Pieces with their link in place, by piece and the way up to the root of the page (see _placed)."""
 
     def listing(self, articles: Iterable[Article], link: PageLinks, summaries: bool = True) -> Markup:
         """The articles' entries, one a line, with links from the page that `link` makes them for."""
         return Markup("\n".join(
-            self._placed("article_entry", (article.slug, summaries), (article, summaries),
-                         page_src("article", article.slug), link)
-            for article in articles
+            self._placed(("article_entry", a.slug, summaries), (a, summaries), "article", a.slug, link)
+            for a in articles
         ))
 
     def name_links(self, slugs: Iterable[str], registry: Mapping[str, Any], kind: str, link: PageLinks) -> Markup:
         """Links to the entries of one registry ('region', 'actor', 'theme'), by name, comma separated."""
         return Markup(self.separator.join(
-            self._placed("name_link", (kind, slug), (registry[slug],), page_src(kind, slug), link) for slug in slugs
+            self._placed(("name_link", kind, slug), (registry[slug],), kind, slug, link) for slug in slugs
         ))
 
-    def _placed(self, macro: str, key: Hashable, args: tuple, target: str, link: PageLinks) -> str:
-        key = (macro, key)
+    def _placed(self, key: tuple, args: tuple, kind: str, slug: str, link: PageLinks) -> str:
+        """The piece `key` (its macro first) with its link to the page of a `kind` from the page of `link`."""
+        if SECTIONS[kind] == link.top:
+            return self._linked(key, args, page_src(kind, slug), link)
+        # the same link from every page as deep as this one (none shares a folder with its target)
+        placed = (key, link.up)
+        if placed not in self._by_depth:
+            self._by_depth[placed] = self._linked(key, args, page_src(kind, slug), link)
+        return self._by_depth[placed]
+
+    def _linked(self, key: tuple, args: tuple, target: str, link: PageLinks) -> str:
         if key not in self._pieces:
-            self._pieces[key] = (*self._render(macro, args), link.folder_of(target))
-        before, after, folder = self._pieces[key]
-        if folder != link.top:
-            # the same link from every page as deep as this one (none shares a folder with its target)
-            placed = (key, link.up)
-            if placed not in self._by_depth:
-                self._by_depth[placed] = before + str(escape(link.to(target))) + after
-            return self._by_depth[placed]
+            self._pieces[key] = self._render(key[0], args)
+        before, after = self._pieces[key]
         return before + str(escape(link.to(target))) + after  # str: Markup would escape the rest
 
     def _render(self, macro: str, args: tuple) -> tuple[str, str]:

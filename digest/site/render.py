@@ -50,11 +50,6 @@ class PageLinks:
         self.up, self.top = up(self._folder), top(self._folder)
         """The way to the site's root ('../../') and the page's first folder ('regions'; '' for the root)."""
 
-    def folder_of(self, target: str) -> str:
-        """The first folder of the page a link goes to: a page whose first folder differs from it links
-        to it through the site's root, as every page of its depth does."""
-        return top(self._links.dest(target)) or "/"
-
     def to(self, target: str) -> str:
         """To a page source or a site file, and to a place in it ('regions/iraq.md#month-2025-01');
         a place on this page is its fragment alone."""
