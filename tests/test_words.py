@@ -9,7 +9,17 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from trees import REPO
 
-from digest.site.dates import long_date, month_name, month_short, week_label, week_name, week_span, week_title
+from digest.site.dates import (
+    long_date,
+    month_name,
+    month_short,
+    time_tag,
+    week_label,
+    week_name,
+    week_span,
+    week_tag,
+    week_title,
+)
 from digest.site.languages import ui_attrs
 from digest.site.sentences import articles
 from digest.words import LOCALES, has_catalogue, words_for
@@ -63,6 +73,12 @@ def test_arabic_dates_and_weeks_read_as_arabic_readers_write_them():
     assert week_title("2025-W04", ARABIC) == "الأسبوع 4 من 2025"
     assert week_label("2025-W04", ARABIC) == "الأسبوع 4 من 2025 (ابتداءً من 20 يناير 2025)"
     assert (week_name("2025-W04"), week_title("2025-W04")) == ("2025-W04", "Week 2025-W04")
+
+
+def test_time_elements_keep_iso_values_and_write_the_language_s_dates():
+    assert time_tag(dt.datetime(2025, 1, 16, 9, 30), ARABIC) == '<time datetime="2025-01-16">16 يناير 2025</time>'
+    assert week_tag("2025-W05") == '<time datetime="2025-W05">27 January – 2 February 2025</time>'
+    assert week_tag("2025-W04", ARABIC) == '<time datetime="2025-W04">20–26 يناير 2025</time>'
 
 
 def test_months_are_named_in_the_language_of_the_site():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 
 from markupsafe import Markup
 
@@ -42,6 +43,11 @@ def time_tag(value: dt.date | dt.datetime, words: Words = ENGLISH) -> Markup:
     """<time datetime="2025-01-24">24 January 2025</time>; a day is formatted once however many listings show it."""
     day = value.date() if isinstance(value, dt.datetime) else value
     return Markup(f'<time datetime="{day.isoformat()}">{long_date(day, words)}</time>')
+
+
+def week_tag(key: str, words: Words = ENGLISH) -> Markup:
+    """<time datetime="2025-W03">13–19 January 2025</time>"""
+    return Markup(f'<time datetime="{html.escape(key)}">{html.escape(week_span(key, words), quote=False)}</time>')
 
 
 def week_name(key: str, words: Words = ENGLISH) -> str:

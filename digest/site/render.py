@@ -25,7 +25,16 @@ from digest.group.trends import Trends
 from digest.memo import Memo, file_stamp
 from digest.pictures.charts import svg_number
 from digest.site.bodies import BodyRenderer
-from digest.site.dates import long_date, time_tag, week_label, week_name, week_short, week_span, week_title
+from digest.site.dates import (
+    long_date,
+    time_tag,
+    week_label,
+    week_name,
+    week_short,
+    week_span,
+    week_tag,
+    week_title,
+)
 from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_attrs
 from digest.site.listings import Listings
 from digest.site.literal_words import LiteralWords
@@ -101,7 +110,7 @@ def environment(templates_dir: Path, words: Words = ENGLISH) -> jinja2.Environme
     # again on each of the build's some 45,000 calls (no page context overrides gettext)
     env.globals["_"] = env.globals["gettext"]
     worded = {"long_date": long_date, "week_label": week_label, "week_span": week_span, "time_tag": time_tag,
-              "week_name": week_name, "week_title": week_title, "week_short": week_short,
+              "week_tag": week_tag, "week_name": week_name, "week_title": week_title, "week_short": week_short,
               "trend_word": trend_word, "trend_detail": trend_detail, "weeks": weeks}
     env.filters.update({name: functools.partial(write, words=words) for name, write in worded.items()})
     env.filters.update(week_of=week_of, num=svg_number, number=words.number)
