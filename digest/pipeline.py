@@ -1,4 +1,5 @@
-"""The whole core in a few lines: read -> validate -> index -> render pages and feeds. Writes nothing."""
+"""The whole core in a few lines: read -> validate -> index -> render pages and feeds. Writes nothing
+but the compiled templates it is asked to keep (Settings.template_cache)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -35,6 +36,8 @@ class Settings:
     """The most items a feed carries."""
     language: str = SOURCE_LANGUAGE
     """BCP 47 tag of the site's own words (Material's theme language, or the plugin's `language`)."""
+    template_cache: Path | None = None
+    """Where compiled templates are kept between builds (site/template_cache.py); None: compiled every build."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,9 @@ def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     words = words_for(settings.language)
     feeds = Catalogue(index, settings.site_name, words)
     output = cache.output_for((settings, templates_stamp(settings.templates_dir), content.registries))
-    renderer = Renderer(settings.templates_dir, links, settings.site_name, cache.bodies, output, words)
+    renderer = Renderer(
+        settings.templates_dir, links, settings.site_name, cache.bodies, output, words, settings.template_cache
+    )
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
     specs = list(page_specs(index, trends, words))

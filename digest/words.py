@@ -40,6 +40,8 @@ class Words:
     """The BCP 47 tag the site gives ('ar', 'en'), for lang attributes and feeds."""
     locale: Locale
     translations: gettext.NullTranslations
+    catalogue: Path | None = None
+    """The .po file the translations come from; None for digest's own English."""
 
     def gettext(self, message: str, **values: object) -> str:
         """The message in this language, its %(name)s placeholders filled from values."""
@@ -92,7 +94,7 @@ def words_for(language: str) -> Words:
     for name in (str(locale), locale.language):
         catalogue = LOCALES / name / "LC_MESSAGES" / f"{DOMAIN}.po"
         if catalogue.is_file():
-            return Words(language, locale, compiled(catalogue, locale))
+            return Words(language, locale, compiled(catalogue, locale), catalogue)
     return Words(language, locale, gettext.NullTranslations())
 
 

@@ -49,6 +49,10 @@ class DigestConfig(base.Config):
     """The most items each feed carries (its newest)."""
     language = c.Optional(c.Type(str))
     """The language of digest's own words (a BCP 47 tag); default the theme's `language`."""
+    cache = c.Type(bool, default=True)
+    """Keep compiled templates between builds, as Material's plugins keep what they make."""
+    cache_dir = c.Type(str, default=".cache/plugin/digest")
+    """Where, relative to mkdocs.yml."""
 
 
 def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
@@ -62,6 +66,7 @@ def settings_for(config: MkDocsConfig, plugin_config: DigestConfig) -> Settings:
         site_url=config.site_url,
         feed_items=plugin_config.feed_items,
         language=plugin_config.language or config.theme.get("language") or SOURCE_LANGUAGE,
+        template_cache=root / plugin_config.cache_dir if plugin_config.cache else None,
     )
 
 

@@ -3,7 +3,7 @@ templates/pages.
 
 Each page source is Markdown for MkDocs: a front matter block (title, search exclusion) and the
 template's output, which is mostly compact HTML (link-heavy Markdown is slow to convert).
-Writes nothing; knows nothing of MkDocs.
+Writes nothing but Jinja's compiled templates, where asked to (template_cache.py); knows nothing of MkDocs.
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ from digest.site.listings import Listings
 from digest.site.literal_words import LiteralWords
 from digest.site.pages import PageSpec
 from digest.site.sentences import trend_detail, trend_word, weeks
+from digest.site.template_cache import template_cache
 from digest.site.urls import Links, page_src, relative, top, up
 from digest.words import ENGLISH, Words
 
@@ -90,9 +91,12 @@ class PageLinks:
         return self.to(page_src("week", key))
 
 
-def environment(templates_dir: Path, words: Words = ENGLISH) -> jinja2.Environment:
+def environment(
+    templates_dir: Path, words: Words = ENGLISH, compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     """Templates with digest's words in the site's language: {{ _("...") }}, {% trans %} and ngettext
-    through Jinja2's i18n extension, dates and numbers through Babel."""
+    through Jinja2's i18n extension, dates and numbers through Babel; compiled templates kept in
+    `compiled` (site/template_cache.py) between builds."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -102,6 +106,7 @@ def environment(templates_dir: Path, words: Words = ENGLISH) -> jinja2.Environme
         keep_trailing_newline=True,
         auto_reload=False,  # an environment lives for one build: no template file is checked again per page
         extensions=["jinja2.ext.i18n", LiteralWords],
+        bytecode_cache=compiled,
     )
     env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not part of its message
     env.install_gettext_translations(words.translations, newstyle=True)
@@ -177,11 +182,12 @@ links follow from the page's source and the settings, the rest from the settings
 class Renderer:
     def __init__(
         self, templates_dir: Path, links: Links, site_name: str, bodies: Memo | None = None, pages: Memo | None = None,
-        words: Words = ENGLISH,
+        words: Words = ENGLISH, template_cache_dir: Path | None = None,
     ):
         self.templates_dir = templates_dir
         self.words = words
-        self.env = environment(templates_dir, words)
+        compiled = template_cache(template_cache_dir, words) if template_cache_dir else None
+        self.env = environment(templates_dir, words, compiled)
         listings = Listings(self.env, words.gettext(", "))
         self.env.globals.update(listing=listings.listing, name_links=listings.name_links)
         self.links = links
