@@ -43,6 +43,9 @@ EDITOR_LINES = re.compile("[\x85\u2028\u2029]")
 do not. As spaces, they read as YAML would fold them, and every line number stays the editor's. (A
 pattern, not str.translate: translate looks up every character of every file in its table.)"""
 
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+"""A line '---' or '...', maybe followed by whitespace (re's and str.rstrip's are the same characters)."""
+
 _MEANINGS = (
     # (words in libyaml's message, what the curator should read); {char} is the character at fault
     ("while scanning an alias", "'{char}' cannot start a value in YAML: put the value in quotes"),
@@ -106,16 +109,16 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> FrontMatter:
     """Split '---' front matter from the body. Raises YamlProblem when it is missing or unclosed."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    opening, _, rest = text.partition("\n")
+    if opening.rstrip() != "---":
         raise YamlProblem(1, "no front matter: the file must start with a line '---', then the fields, then '---'")
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:number])
-            if not front.strip():
-                raise YamlProblem(1, "front matter is empty: expected fields such as 'title:' between the '---' lines")
-            return FrontMatter(front, 2, "\n".join(lines[number + 1 :]))
-    raise YamlProblem(1, "front matter is not closed: no line '---' after the fields")
+    closing = FRONT_MATTER_END.search(rest)
+    if closing is None:
+        raise YamlProblem(1, "front matter is not closed: no line '---' after the fields")
+    front = rest[: max(closing.start() - 1, 0)]  # without the line break before the closing line
+    if not front.strip():
+        raise YamlProblem(1, "front matter is empty: expected fields such as 'title:' between the '---' lines")
+    return FrontMatter(front, 2, rest[closing.end() + 1 :])
 
 
 def load(text: str, first_line: int = 1) -> Located:
