@@ -16,6 +16,9 @@ def refusal(text: str, first_line: int = 1) -> tuple[int, str]:
     return caught.value.line, caught.value.message
 
 
+TOO_DEEP = f"refused: values nested more than {MAX_DEPTH} levels deep"
+
+
 def billion_laughs(levels: int = 9) -> str:
     """The classic alias bomb: each level repeats the one before nine times (9**9 values in all)."""
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -253,6 +256,26 @@ def test_nesting_through_aliases_counts_too():
     line, message = refusal("\n".join(lines) + "\n")
     assert message == f"refused: values nested more than {MAX_DEPTH} levels deep (through aliases)"
     assert line == MAX_DEPTH  # l31: the root mapping, its list and the 31 levels *l30 names
+
+
+@pytest.mark.parametrize("before", ["n: !!int abc\n", "deep: 1\n", "<<: {a: 1}\n"])
+def test_a_short_document_is_refused_in_the_screens_order(before):
+    """A short one is read without the screen first (UNSCREENED_LENGTH): a refused tag, a key given twice
+    or a merge key on line 1 must not hide the nesting the screen refuses on line 2."""
+    assert refusal(before + "deep: " + "[" * 40 + "]" * 40 + "\n") == (2, TOO_DEEP)
+
+
+def test_the_deepest_unscreened_document_fits_a_small_thread_stack():
+    """libyaml's composer takes C stack for every level; a 1 MB thread stack holds UNSCREENED_LENGTH of them."""
+    script = (
+        "import threading; from digest.read.yaml_lines import load, YamlProblem, UNSCREENED_LENGTH\n"
+        "def run():\n"
+        "    try: load('[' * (UNSCREENED_LENGTH - 1))\n"
+        "    except YamlProblem as p: print(p.message)\n"
+        "threading.stack_size(1 << 20); thread = threading.Thread(target=run); thread.start(); thread.join()"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout == TOO_DEEP + "\n", result.stderr
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])

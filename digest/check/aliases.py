@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
 TATWEEL = "\u0640"
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The key a reference is matched by: 'Kata’ib Hezbollah' and 'kataib-hezbollah' give 'kataibhezbollah'.
 
     NFKD splits accents, harakat and the hamza of أ/إ/آ into combining marks, which are dropped with
-    tatweel, punctuation and spaces; what remains is casefolded letters and digits.
+    tatweel, punctuation and spaces; what remains is casefolded letters and digits. Remembered: the
+    same few names are referred to by thousands of articles (1,363 distinct of 21,049 at 3,000).
     """
     decomposed = unicodedata.normalize("NFKD", text)
     kept = (c for c in decomposed if c != TATWEEL and unicodedata.category(c)[0] in "LN")

@@ -148,15 +148,17 @@ def _related(
         for items in groups[field].values():  # newest first, so neighbours are nearest in time
             slugs = [a.slug for a in items]
             for i, slug in enumerate(slugs):
-                scores[slug].update(dict.fromkeys(slugs[max(0, i - half) : i + half + 1], weight))
+                scores[slug].update(slugs[max(0, i - half) : i + half + 1] * weight)  # each counts weight times
     by_slug = {a.slug: a for a in articles}
     seconds = {a.slug: a.published.timestamp() for a in articles}
     related = {}
     for slug, counter in scores.items():
         counter.pop(slug)
         when = seconds[slug]
+        least = min(heapq.nlargest(RELATED_LIMIT, counter.values()), default=0)
+        candidates = [o for o, score in counter.items() if score >= least]  # the few the ranking can pick
         ranked = heapq.nsmallest(
-            RELATED_LIMIT, counter, key=lambda o: (-counter[o], abs(seconds[o] - when), -seconds[o], o)
+            RELATED_LIMIT, candidates, key=lambda o: (-counter[o], abs(seconds[o] - when), -seconds[o], o)
         )
         related[slug] = tuple(by_slug[o] for o in ranked)
     return related

@@ -33,7 +33,7 @@ class RawContent:
 
 
 def display_path(path: Path, root: Path) -> str:
-    return Path(os.path.relpath(path, root)).as_posix()
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> RawContent:

@@ -2,7 +2,8 @@
 
 Only the YAML core schema is accepted (no Python or custom tags). Before anything is built, the
 parser's events are screened: a document nested deeper than MAX_DEPTH or whose aliases would expand
-past MAX_ALIAS_VALUES is refused, not loaded.
+past MAX_ALIAS_VALUES is refused, not loaded. A short document without anchors, such as a front
+matter, needs no screen (see UNSCREENED_LENGTH).
 """
 from __future__ import annotations
 
@@ -22,15 +23,28 @@ KeyPath = tuple[Any, ...]
 
 TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = ("str", "int", "float", "bool", "null", "timestamp")
+_SCALAR_TAGS = frozenset(TAG + name for name in SCALAR_TAGS)
+_TEXT_TAGS = frozenset((TAG + "str", TAG + "timestamp"))
+_MAP_TAGS = frozenset((TAG + "map",))
+_SEQ_TAGS = frozenset((TAG + "seq",))
 MAX_DEPTH = 32
 """Content nests three levels deep; far deeper is hostile (and libyaml's composer recurses in C)."""
 MAX_ALIAS_VALUES = 10_000
 """Values that aliases may add by repeating anchored ones; a billion-laughs document needs billions."""
+UNSCREENED_LENGTH = 2_000
+"""A document shorter than this and without '&' is composed and converted without the screen: with no
+anchor it holds no alias, and it cannot nest deeper than its length in characters, which libyaml's
+composer survives (it takes about 340 bytes of C stack a level: 0.7 MB for 2,000). Its depth is
+checked as it is converted. One with anything to say is read again behind the screen, which says the
+same as always, first things first."""
 _SCALARS = yaml.constructor.SafeConstructor()
 EDITOR_LINES = re.compile("[\x85\u2028\u2029]")
 """YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 (text pasted from the web carries them); editors
 do not. As spaces, they read as YAML would fold them, and every line number stays the editor's. (A
 pattern, not str.translate: translate looks up every character of every file in its table.)"""
+
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+"""A line '---' or '...', maybe followed by whitespace (re's and str.rstrip's are the same characters)."""
 
 _MEANINGS = (
     # (words in libyaml's message, what the curator should read); {char} is the character at fault
@@ -95,21 +109,25 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> FrontMatter:
     """Split '---' front matter from the body. Raises YamlProblem when it is missing or unclosed."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    opening, _, rest = text.partition("\n")
+    if opening.rstrip() != "---":
         raise YamlProblem(1, "no front matter: the file must start with a line '---', then the fields, then '---'")
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:number])
-            if not front.strip():
-                raise YamlProblem(1, "front matter is empty: expected fields such as 'title:' between the '---' lines")
-            return FrontMatter(front, 2, "\n".join(lines[number + 1 :]))
-    raise YamlProblem(1, "front matter is not closed: no line '---' after the fields")
+    closing = FRONT_MATTER_END.search(rest)
+    if closing is None:
+        raise YamlProblem(1, "front matter is not closed: no line '---' after the fields")
+    front = rest[: max(closing.start() - 1, 0)]  # without the line break before the closing line
+    if not front.strip():
+        raise YamlProblem(1, "front matter is empty: expected fields such as 'title:' between the '---' lines")
+    return FrontMatter(front, 2, rest[closing.end() + 1 :])
 
 
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document into plain values, recording each value's file line."""
     text = EDITOR_LINES.sub(" ", text)
+    if len(text) < UNSCREENED_LENGTH and "&" not in text:
+        located = _unscreened(text, first_line)
+        if located is not None:
+            return located
     try:
         _screen(text, first_line)
         node = yaml.compose(text, Loader=SafeLoader)
@@ -117,6 +135,19 @@ def load(text: str, first_line: int = 1) -> Located:
         raise _reader_problem(error, text, first_line) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, first_line) from None
+    return _located(node, first_line)
+
+
+def _unscreened(text: str, first_line: int) -> Located | None:
+    """The document, or None when it has anything to say: a syntax error, a refusal, a key given twice."""
+    try:
+        located = _located(yaml.compose(text, Loader=SafeLoader), first_line)
+    except (yaml.YAMLError, YamlProblem):
+        return None
+    return None if located.problems else located
+
+
+def _located(node: yaml.Node | None, first_line: int) -> Located:
     lines: dict[KeyPath, int] = {}
     state = _State(first_line)
     value = None if node is None else _convert(node, (), lines, state)
@@ -146,7 +177,7 @@ def _screen(text: str, first_line: int) -> None:
         line = first_line + event.start_mark.line
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(line, f"refused: values nested more than {MAX_DEPTH} levels deep")
+                raise _too_deep(line)
             stack.append(_Open(event.anchor))
         elif isinstance(event, yaml.AliasEvent):
             if any(open_.anchor == event.anchor for open_ in stack):
@@ -176,6 +207,10 @@ def _close(
     if stack:
         stack[-1].values += values
         stack[-1].depth = max(stack[-1].depth, depth + 1)
+
+
+def _too_deep(line: int) -> YamlProblem:
+    return YamlProblem(line, f"refused: values nested more than {MAX_DEPTH} levels deep")
 
 
 @dataclass
@@ -219,18 +254,20 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, first_line: int) -> 
 def _convert(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], state: _State) -> Any:
     line = state.first_line + node.start_mark.line
     lines.setdefault(path, line)
+    if isinstance(node, yaml.ScalarNode):
+        return _convert_scalar(node, line)
+    if len(path) >= MAX_DEPTH:  # when the screen ran, it refused this first
+        raise _too_deep(line)
     if isinstance(node, yaml.MappingNode):
-        _check_tag(node, line, ("map",))
+        _check_tag(node, line, _MAP_TAGS)
         return _convert_mapping(node, path, lines, state)
-    if isinstance(node, yaml.SequenceNode):
-        _check_tag(node, line, ("seq",))
-        return [_convert(item, (*path, i), lines, state) for i, item in enumerate(node.value)]
-    return _convert_scalar(node, line)
+    _check_tag(node, line, _SEQ_TAGS)
+    return [_convert(item, (*path, i), lines, state) for i, item in enumerate(node.value)]
 
 
-def _check_tag(node: yaml.Node, line: int, allowed: tuple[str, ...]) -> None:
+def _check_tag(node: yaml.Node, line: int, allowed: frozenset[str]) -> None:
     tag = node.tag
-    if not tag.startswith(TAG) or tag[len(TAG) :] not in allowed:
+    if tag not in allowed:
         shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
         raise YamlProblem(line, f"the tag '{shown}' is not allowed; only plain YAML values are accepted")
 
@@ -245,22 +282,22 @@ def _convert_mapping(node: yaml.MappingNode, path: KeyPath, lines: dict[KeyPath,
             raise YamlProblem(key_line, "a key must be a plain name, got a list or mapping")
         key = _convert_scalar(key_node, key_line)
         key = key if isinstance(key, str) else str(key)
+        key_path = (*path, key)
         if key in result:
-            state.problems.append((key_line, f"'{key}' is given twice (first at line {lines[(*path, key)]})"))
+            state.problems.append((key_line, f"'{key}' is given twice (first at line {lines[key_path]})"))
             continue
-        lines[(*path, key)] = key_line
-        result[key] = _convert(value_node, (*path, key), lines, state)
-        lines[(*path, key)] = key_line
+        lines[key_path] = key_line
+        result[key] = _convert(value_node, key_path, lines, state)
     return result
 
 
 def _convert_scalar(node: yaml.Node, line: int) -> Any:
-    _check_tag(node, line, SCALAR_TAGS)
-    tag = node.tag[len(TAG) :]
-    if tag in ("str", "timestamp"):
+    if node.tag in _TEXT_TAGS:
         return node.value  # dates are parsed (and checked) by validation, not by YAML
+    _check_tag(node, line, _SCALAR_TAGS)
     try:
         # The constructor's method itself: construct_object() would keep every node for ever.
         return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
     except (ValueError, KeyError, IndexError):  # IndexError: PyYAML's int constructor given '' ('n: !!int')
+        tag = node.tag[len(TAG) :]
         raise YamlProblem(line, f"'{node.value}' is not a valid !!{tag}: remove the tag or fix the value") from None
