@@ -260,22 +260,25 @@ def test_nesting_through_aliases_counts_too():
 
 @pytest.mark.parametrize("before", ["n: !!int abc\n", "deep: 1\n", "<<: {a: 1}\n"])
 def test_a_short_document_is_refused_in_the_screens_order(before):
-    """A short one is read without the screen first (UNSCREENED_LENGTH): a refused tag, a key given twice
+    """A shallow one is read without the screen first (UNSCREENED_LEVELS): a refused tag, a key given twice
     or a merge key on line 1 must not hide the nesting the screen refuses on line 2."""
     assert refusal(before + "deep: " + "[" * 40 + "]" * 40 + "\n") == (2, TOO_DEEP)
 
 
-def test_the_deepest_unscreened_document_fits_a_small_thread_stack():
-    """libyaml's composer takes C stack for every level; a 1 MB thread stack holds UNSCREENED_LENGTH of them."""
+@pytest.mark.parametrize("opening", ["[", "{", "- ", "? "])
+def test_the_deepest_unscreened_document_fits_the_smallest_thread_stack(opening):
+    """libyaml's composer takes C stack for every level; musl's 128 KB thread stack holds UNSCREENED_LEVELS
+    of them. Deeper documents go through the screen, which refuses them in any stack."""
     script = (
-        "import threading; from digest.read.yaml_lines import load, YamlProblem, UNSCREENED_LENGTH\n"
+        "import threading; from digest.read.yaml_lines import load, YamlProblem, UNSCREENED_LEVELS\n"
         "def run():\n"
-        "    try: load('[' * (UNSCREENED_LENGTH - 1))\n"
-        "    except YamlProblem as p: print(p.message)\n"
-        "threading.stack_size(1 << 20); thread = threading.Thread(target=run); thread.start(); thread.join()"
+        f"    for levels in (UNSCREENED_LEVELS, 100_000):\n"
+        f"        try: load({opening!r} * levels + 'x')\n"
+        "        except YamlProblem as p: print(p.message)\n"
+        "threading.stack_size(128 << 10); thread = threading.Thread(target=run); thread.start(); thread.join()"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert result.stdout == TOO_DEEP + "\n", result.stderr
+    assert result.stdout == 2 * (TOO_DEEP + "\n"), result.stderr
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])

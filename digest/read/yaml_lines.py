@@ -2,8 +2,8 @@
 
 Only the YAML core schema is accepted (no Python or custom tags). Before anything is built, the
 parser's events are screened: a document nested deeper than MAX_DEPTH or whose aliases would expand
-past MAX_ALIAS_VALUES is refused, not loaded. A short document without anchors, such as a front
-matter, needs no screen (see UNSCREENED_LENGTH).
+past MAX_ALIAS_VALUES is refused, not loaded. A shallow document without anchors, such as a front
+matter, needs no screen (see UNSCREENED_LEVELS).
 """
 from __future__ import annotations
 
@@ -31,12 +31,12 @@ MAX_DEPTH = 32
 """Content nests three levels deep; far deeper is hostile (and libyaml's composer recurses in C)."""
 MAX_ALIAS_VALUES = 10_000
 """Values that aliases may add by repeating anchored ones; a billion-laughs document needs billions."""
-UNSCREENED_LENGTH = 2_000
-"""A document shorter than this and without '&' is composed and converted without the screen: with no
-anchor it holds no alias, and it cannot nest deeper than its length in characters, which libyaml's
-composer survives (it takes about 340 bytes of C stack a level: 0.7 MB for 2,000). Its depth is
-checked as it is converted. One with anything to say is read again behind the screen, which says the
-same as always, first things first."""
+UNSCREENED_LEVELS = 200
+"""A document without '&' that cannot nest deeper than this is composed and converted without the
+screen: with no anchor it holds no alias, and libyaml's composer, which recurses in C (some 340 bytes
+of stack a level), survives 200 levels on the smallest thread stack in use (musl's 128 KB). Its depth
+is checked as it is converted. One with anything to say is read again behind the screen, which says
+the same as always, first things first. A front matter's bound is some 30 to 100."""
 _SCALARS = yaml.constructor.SafeConstructor()
 EDITOR_LINES = re.compile("[\x85\u2028\u2029]")
 """YAML 1.1 breaks lines at U+0085, U+2028 and U+2029 (text pasted from the web carries them); editors
@@ -124,7 +124,7 @@ def split_front_matter(text: str) -> FrontMatter:
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document into plain values, recording each value's file line."""
     text = EDITOR_LINES.sub(" ", text)
-    if len(text) < UNSCREENED_LENGTH and "&" not in text:
+    if "&" not in text and _most_levels(text) <= UNSCREENED_LEVELS:
         located = _unscreened(text, first_line)
         if located is not None:
             return located
@@ -136,6 +136,12 @@ def load(text: str, first_line: int = 1) -> Located:
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, first_line) from None
     return _located(node, first_line)
+
+
+def _most_levels(text: str) -> int:
+    """More levels than the document can nest: each opens with a flow bracket, a '-' or '?' indicator,
+    or a new line (block mappings nest by indentation)."""
+    return sum(map(text.count, ("\n", "[", "{", "-", "?")))
 
 
 def _unscreened(text: str, first_line: int) -> Located | None:
