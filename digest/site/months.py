@@ -4,6 +4,8 @@ place where it begins, whichever page that is. Knows nothing of templates or fil
 group.months'."""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -90,17 +92,16 @@ def month_line(months: tuple[MonthShown, ...], words: Words) -> tuple[Year, ...]
 
 def _shown(month: Month, page_src: Callable[[int], str], words: Words) -> MonthShown:
     anchor = month_anchor(month)
-    return MonthShown(
-        month,
-        anchor,
-        f"{month.first:%Y-%m}",
-        month_name(month.first, words),
-        month_short(month.first, words),
-        articles(month.count, words),
-        words.number(month.count),
-        words.gettext("%(month)s: %(count)s", month=month_name(month.first, words), count=articles(month.count, words)),
-        f"{page_src(month.page)}#{anchor}",
-    )
+    return MonthShown(month, anchor, *_month_words(month.first, month.count, words), f"{page_src(month.page)}#{anchor}")
+
+
+# a month with a count recurs in many listings: an actor's, its regions', its themes'
+@functools.lru_cache(maxsize=8192)
+def _month_words(first: dt.date, count: int, words: Words) -> tuple[str, str, str, str, str, str]:
+    """A month's ISO value, name, short name, count, count alone, and name with count."""
+    name, counted = month_name(first, words), articles(count, words)
+    title = words.gettext("%(month)s: %(count)s", month=name, count=counted)
+    return f"{first:%Y-%m}", name, month_short(first, words), counted, words.number(count), title
 
 
 def _heading(part: MonthPart, shown: MonthShown, number: int, page_src: Callable[[int], str], words: Words) -> Heading:
