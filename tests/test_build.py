@@ -1,13 +1,15 @@
 """A full MkDocs build of a small tree: the HTML links what it should and lists exactly what it should."""
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
 import pytest
 from served_search import fragments
-from trees import article, content_tree, mkdocs_project
+from trees import article, content_tree, mkdocs_project, settings_for
 
+from digest.problems import ContentError
 from digest.shell.driver import build
 
 ARTICLES = {
@@ -114,3 +116,24 @@ def test_home_page_names_the_site_once_in_its_title(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Home - Test digest</title>" in html
     assert "<h1>Test digest</h1>" in html
+
+
+def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path, monkeypatch):
+    from digest import pipeline
+
+    during = []
+    read = pipeline.read_content
+
+    def reading(*args, **kwargs):
+        during.append(gc.get_threshold())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_content", reading)
+    before = gc.get_threshold()
+    root = content_tree(tmp_path, {"a.md": article()})
+    pipeline.build_site(settings_for(root))
+    assert during == [(pipeline.YOUNG_OBJECTS, *before[1:])]
+    assert gc.get_threshold() == before
+    with pytest.raises(ContentError):
+        pipeline.build_site(settings_for(content_tree(tmp_path / "bad", {"a.md": article(regions="[atlantis]")})))
+    assert gc.get_threshold() == before
