@@ -8,6 +8,7 @@ its newest item's), so the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -401,9 +402,16 @@ class _AtomEntry(Atom1Feed):
         if item["via"]:
             handler.addQuickElement("link", "", {"href": item["via"], "rel": "via"})
         for tag in item["tags"]:
-            handler.addQuickElement(
-                "category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})}
-            )
+            handler.ignorableWhitespace(_category(tag))  # XMLGenerator writes this text unchanged
+
+
+@functools.lru_cache(maxsize=4096)
+def _category(tag: Tag) -> str:
+    """A tag's <category> element, written once: the same tags recur in hundreds of entries."""
+    out = io.StringIO()
+    handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    handler.addQuickElement("category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})})
+    return out.getvalue()
 
 
 def _atom_entry(item: Item) -> str:
