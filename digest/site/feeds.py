@@ -43,7 +43,7 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry (YAML lets a curator type them as escapes); the Atom writer refuses them."""
 GROUPS = (("region", "regions", "by_region"), ("actor", "actors", "by_actor"), ("theme", "themes", "by_theme"))
 """(page kind, registry attribute, Index attribute) of each kind of group that has feeds."""
-JSON_ITEM_INDENT = "\n    "
+JSON_ITEM_INDENT = b"\n    "
 """Where an item's lines start in a JSON Feed document (indent 2): two levels down, in "items"."""
 
 
@@ -196,10 +196,10 @@ class Entry:
     """An item written in both formats, once per build, for every feed that carries it."""
 
     date: dt.datetime
-    atom: str
-    """The Atom <entry> element."""
-    json: str
-    """The JSON Feed item, indented as it sits in a feed's "items"."""
+    atom: bytes
+    """The Atom <entry> element, in UTF-8 as every feed file has it."""
+    json: bytes
+    """The JSON Feed item, indented as it sits in a feed's "items", in UTF-8."""
 
     @classmethod
     def of(cls, item: Item) -> Entry:
@@ -351,6 +351,7 @@ class FeedWriter:
 
     def atom(self, feed: Feed, entries: list[Entry]) -> bytes:
         atom = _AtomFeed(
+            max(entry.date for entry in entries),  # a feed has at least one entry: no clock
             title=feed.title,
             link=self.url(feed.page, feed) + feed.place,
             description=feed.description,
@@ -359,9 +360,8 @@ class FeedWriter:
             feed_guid=self.id(feed.page) + feed.place,
             language=self.catalogue.words.language,  # the feed's own words: its title and description
         )
-        for entry in entries:
-            atom.add_item(title=None, link=None, description=None, pubdate=entry.date, entry=entry.atom)
-        return atom.writeString("utf-8").encode("utf-8")
+        own = atom.writeString("utf-8").removesuffix("</feed>")  # the entries go last, as Atom1Feed.write puts them
+        return own.encode() + b"".join(entry.atom for entry in entries) + b"</feed>"
 
     def json_feed(self, feed: Feed, entries: list[Entry]) -> bytes:
         data = {
@@ -375,19 +375,23 @@ class FeedWriter:
         if self.site_url:
             data["home_page_url"] = self.url(feed.page, feed) + feed.place
             data["feed_url"] = self.url(feed.path("json"), feed)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-        if entries:  # the items go where json.dumps would have put them: no string holds a raw line break
-            items = JSON_ITEM_INDENT + f",{JSON_ITEM_INDENT}".join(entry.json for entry in entries) + "\n  "
-            text = text.replace('\n  "items": []', f'\n  "items": [{items}]', 1)
-        return (text + "\n").encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        # the items go where json.dumps would have put them: no string holds a raw line break
+        before, after = text.encode().split(b'\n  "items": []')
+        items = (b"," + JSON_ITEM_INDENT).join(entry.json for entry in entries)
+        return before + b'\n  "items": [' + JSON_ITEM_INDENT + items + b"\n  ]" + after
 
 
 class _AtomFeed(Atom1Feed):
-    """Pelican's Atom writer, with entries written beforehand (_atom_entry) and placed as they are."""
+    """Pelican's Atom writer for a feed's own elements: its entries are written beforehand (_atom_entry)
+    and go after them; its <updated> is the newest entry's."""
 
-    def write_items(self, handler) -> None:
-        for item in self.items:
-            handler.ignorableWhitespace(item["entry"])  # XMLGenerator writes this text unchanged
+    def __init__(self, updated: dt.datetime, **kwargs):
+        super().__init__(**kwargs)
+        self.updated = updated
+
+    def latest_post_date(self) -> dt.datetime:
+        return self.updated
 
 
 class _AtomEntry(Atom1Feed):
@@ -414,7 +418,7 @@ def _category(tag: Tag) -> str:
     return out.getvalue()
 
 
-def _atom_entry(item: Item) -> str:
+def _atom_entry(item: Item) -> bytes:
     writer = _AtomEntry(title=None, link=None, description=None)
     writer.add_item(
         title=item.title,
@@ -430,11 +434,13 @@ def _atom_entry(item: Item) -> str:
     )
     out = io.StringIO()
     writer.write_items(SimplerXMLGenerator(out, "utf-8", short_empty_elements=True))  # as Atom1Feed.write does
-    return out.getvalue()
+    return out.getvalue().encode()
 
 
-def _json_entry(item: Item) -> str:
-    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", JSON_ITEM_INDENT)
+def _json_entry(item: Item) -> bytes:
+    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).encode().replace(
+        b"\n", JSON_ITEM_INDENT
+    )
 
 
 def _json_item(item: Item) -> dict:
