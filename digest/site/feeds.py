@@ -275,16 +275,22 @@ class FeedWriter:
             html=_text(self.article_html(article)),
             language=article.language,
             source=Source(_text(article.source.name), article.source.url),
-            tags=tuple(self.tags(article, feed)),
+            tags=self.tags(article),
         )
 
-    def tags(self, article: Article, feed: Feed) -> Iterator[Tag]:
+    def tags(self, article: Article) -> tuple[Tag, ...]:
         """The article's regions, actors and themes, by name."""
+        return tuple(self._tags[registry][slug] for _, registry, _ in GROUPS for slug in getattr(article, registry))
+
+    @functools.cached_property
+    def _tags(self) -> dict[str, dict[str, Tag]]:
+        """Every registry entry's tag by registry and slug: the same in every entry and feed."""
+        tags = {}
         for kind, registry, _ in GROUPS:
-            scheme = self.url(page_src(kind), feed) if self.site_url else None
+            scheme = self.site_url + self.links.dest(page_src(kind)) if self.site_url else None
             entries = getattr(self.catalogue.registries, registry)
-            for slug in getattr(article, registry):
-                yield Tag(_text(entries[slug].name), scheme)
+            tags[registry] = {slug: Tag(_text(entry.name), scheme) for slug, entry in entries.items()}
+        return tags
 
     def article_html(self, article: Article) -> str:
         source = _escape(article.source.name)
@@ -321,7 +327,7 @@ class FeedWriter:
                        f"<p{ui_attrs(language, words.language)}>{attribution}</p>"),
             language=language,
             source=Source(_text(article.source.name), article.source.url),
-            tags=tuple(self.tags(article, feed)),
+            tags=self.tags(article),
         )
 
     def week_item(self, key: str, articles: tuple[Article, ...], feed: Feed) -> Item:
