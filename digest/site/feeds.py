@@ -8,6 +8,7 @@ its newest item's), so the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -42,7 +43,7 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry (YAML lets a curator type them as escapes); the Atom writer refuses them."""
 GROUPS = (("region", "regions", "by_region"), ("actor", "actors", "by_actor"), ("theme", "themes", "by_theme"))
 """(page kind, registry attribute, Index attribute) of each kind of group that has feeds."""
-JSON_ITEM_INDENT = "\n    "
+JSON_ITEM_INDENT = b"\n    "
 """Where an item's lines start in a JSON Feed document (indent 2): two levels down, in "items"."""
 
 
@@ -195,10 +196,10 @@ class Entry:
     """An item written in both formats, once per build, for every feed that carries it."""
 
     date: dt.datetime
-    atom: str
-    """The Atom <entry> element."""
-    json: str
-    """The JSON Feed item, indented as it sits in a feed's "items"."""
+    atom: bytes
+    """The Atom <entry> element, in UTF-8 as every feed file has it."""
+    json: bytes
+    """The JSON Feed item, indented as it sits in a feed's "items", in UTF-8."""
 
     @classmethod
     def of(cls, item: Item) -> Entry:
@@ -274,16 +275,22 @@ class FeedWriter:
             html=_text(self.article_html(article)),
             language=article.language,
             source=Source(_text(article.source.name), article.source.url),
-            tags=tuple(self.tags(article, feed)),
+            tags=self.tags(article),
         )
 
-    def tags(self, article: Article, feed: Feed) -> Iterator[Tag]:
+    def tags(self, article: Article) -> tuple[Tag, ...]:
         """The article's regions, actors and themes, by name."""
+        return tuple(self._tags[registry][slug] for _, registry, _ in GROUPS for slug in getattr(article, registry))
+
+    @functools.cached_property
+    def _tags(self) -> dict[str, dict[str, Tag]]:
+        """Every registry entry's tag by registry and slug: the same in every entry and feed."""
+        tags = {}
         for kind, registry, _ in GROUPS:
-            scheme = self.url(page_src(kind), feed) if self.site_url else None
+            scheme = self.site_url + self.links.dest(page_src(kind)) if self.site_url else None
             entries = getattr(self.catalogue.registries, registry)
-            for slug in getattr(article, registry):
-                yield Tag(_text(entries[slug].name), scheme)
+            tags[registry] = {slug: Tag(_text(entry.name), scheme) for slug, entry in entries.items()}
+        return tags
 
     def article_html(self, article: Article) -> str:
         source = _escape(article.source.name)
@@ -320,7 +327,7 @@ class FeedWriter:
                        f"<p{ui_attrs(language, words.language)}>{attribution}</p>"),
             language=language,
             source=Source(_text(article.source.name), article.source.url),
-            tags=tuple(self.tags(article, feed)),
+            tags=self.tags(article),
         )
 
     def week_item(self, key: str, articles: tuple[Article, ...], feed: Feed) -> Item:
@@ -350,6 +357,7 @@ class FeedWriter:
 
     def atom(self, feed: Feed, entries: list[Entry]) -> bytes:
         atom = _AtomFeed(
+            max(entry.date for entry in entries),  # a feed has at least one entry: no clock
             title=feed.title,
             link=self.url(feed.page, feed) + feed.place,
             description=feed.description,
@@ -358,9 +366,8 @@ class FeedWriter:
             feed_guid=self.id(feed.page) + feed.place,
             language=self.catalogue.words.language,  # the feed's own words: its title and description
         )
-        for entry in entries:
-            atom.add_item(title=None, link=None, description=None, pubdate=entry.date, entry=entry.atom)
-        return atom.writeString("utf-8").encode("utf-8")
+        own = atom.writeString("utf-8").removesuffix("</feed>")  # the entries go last, as Atom1Feed.write puts them
+        return own.encode() + b"".join(entry.atom for entry in entries) + b"</feed>"
 
     def json_feed(self, feed: Feed, entries: list[Entry]) -> bytes:
         data = {
@@ -374,19 +381,23 @@ class FeedWriter:
         if self.site_url:
             data["home_page_url"] = self.url(feed.page, feed) + feed.place
             data["feed_url"] = self.url(feed.path("json"), feed)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-        if entries:  # the items go where json.dumps would have put them: no string holds a raw line break
-            items = JSON_ITEM_INDENT + f",{JSON_ITEM_INDENT}".join(entry.json for entry in entries) + "\n  "
-            text = text.replace('\n  "items": []', f'\n  "items": [{items}]', 1)
-        return (text + "\n").encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        # the items go where json.dumps would have put them: no string holds a raw line break
+        before, after = text.encode().split(b'\n  "items": []')
+        items = (b"," + JSON_ITEM_INDENT).join(entry.json for entry in entries)
+        return before + b'\n  "items": [' + JSON_ITEM_INDENT + items + b"\n  ]" + after
 
 
 class _AtomFeed(Atom1Feed):
-    """Pelican's Atom writer, with entries written beforehand (_atom_entry) and placed as they are."""
+    """Pelican's Atom writer for a feed's own elements: its entries are written beforehand (_atom_entry)
+    and go after them; its <updated> is the newest entry's."""
 
-    def write_items(self, handler) -> None:
-        for item in self.items:
-            handler.ignorableWhitespace(item["entry"])  # XMLGenerator writes this text unchanged
+    def __init__(self, updated: dt.datetime, **kwargs):
+        super().__init__(**kwargs)
+        self.updated = updated
+
+    def latest_post_date(self) -> dt.datetime:
+        return self.updated
 
 
 class _AtomEntry(Atom1Feed):
@@ -401,12 +412,19 @@ class _AtomEntry(Atom1Feed):
         if item["via"]:
             handler.addQuickElement("link", "", {"href": item["via"], "rel": "via"})
         for tag in item["tags"]:
-            handler.addQuickElement(
-                "category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})}
-            )
+            handler.ignorableWhitespace(_category(tag))  # XMLGenerator writes this text unchanged
 
 
-def _atom_entry(item: Item) -> str:
+@functools.lru_cache(maxsize=4096)
+def _category(tag: Tag) -> str:
+    """A tag's <category> element, written once: the same tags recur in hundreds of entries."""
+    out = io.StringIO()
+    handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    handler.addQuickElement("category", "", {"term": tag.name, **({"scheme": tag.scheme} if tag.scheme else {})})
+    return out.getvalue()
+
+
+def _atom_entry(item: Item) -> bytes:
     writer = _AtomEntry(title=None, link=None, description=None)
     writer.add_item(
         title=item.title,
@@ -422,11 +440,13 @@ def _atom_entry(item: Item) -> str:
     )
     out = io.StringIO()
     writer.write_items(SimplerXMLGenerator(out, "utf-8", short_empty_elements=True))  # as Atom1Feed.write does
-    return out.getvalue()
+    return out.getvalue().encode()
 
 
-def _json_entry(item: Item) -> str:
-    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).replace("\n", JSON_ITEM_INDENT)
+def _json_entry(item: Item) -> bytes:
+    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).encode().replace(
+        b"\n", JSON_ITEM_INDENT
+    )
 
 
 def _json_item(item: Item) -> dict:
