@@ -34,7 +34,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A project with a good site already built into site/."""
+    """A project with a good site already built into site/ (and its compiled templates kept in .cache/)."""
     root = content_tree(tmp_path, GOOD)
     build(mkdocs_project(root), site_dir=root / "site", strict=True)
     return root
@@ -123,7 +123,7 @@ def test_digest_build_on_bad_content_exits_1_and_keeps_the_site(project, capsys,
         "content/articles/broken.md:5: unknown region 'Irakk'; did you mean 'iraq' (Iraq)?",
     ]
     assert snapshot(project / "site") == site
-    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
 
 
 def test_digest_build_that_fails_in_mkdocs_keeps_the_site_and_leaves_nothing_behind(project, capsys, monkeypatch):
@@ -135,7 +135,7 @@ def test_digest_build_that_fails_in_mkdocs_keeps_the_site_and_leaves_nothing_beh
     assert f"digest: the build failed; {project / 'site'} is unchanged" in err
     assert "templates/pages/region.md.j2:" in err and "has no attribute 'no_such_field'" in err
     assert snapshot(project / "site") == site
-    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "templates"]
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "mkdocs.yml", "site", "templates"]
 
 
 def test_digest_build_replaces_the_whole_site_at_once(project, capsys, monkeypatch):
@@ -150,7 +150,7 @@ def test_digest_build_replaces_the_whole_site_at_once(project, capsys, monkeypat
     assert not (project / "site" / "stale.html").exists()
     assert not (project / "site" / "articles" / "halt").exists()
     assert (project / "site" / "articles" / "talks" / "index.html").is_file()
-    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in project.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]
 
 
 def test_no_command_writes_into_the_content_tree(project, capsys, monkeypatch):
