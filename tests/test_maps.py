@@ -9,7 +9,7 @@ from trees import article, content_tree, settings_for
 
 from digest.group.index import build_index
 from digest.pictures.geography import LEVELS, project, world
-from digest.pictures.maps import Atlas, Step, _steps, _tenths
+from digest.pictures.maps import Atlas, Step, View, _steps, _tenths
 from digest.pipeline import build_site, check
 
 REGIONS = """\
@@ -108,6 +108,18 @@ def test_the_same_content_gives_the_same_maps(tmp_path):
     assert first.overview() == second.overview()
     assert first.locator("syria") == second.locator("syria")
     assert all(s.path.startswith("M") and s.path.endswith("z") for s in first.locator("syria").shapes)
+
+
+def test_a_place_inside_its_country_is_drawn_on_the_country_map_drawn_once(tmp_path, monkeypatch):
+    maps = atlas(tmp_path)
+    drawn = []
+    path = View.path
+    monkeypatch.setattr(View, "path", lambda view, shape: drawn.append(shape) or path(view, shape))
+    syria = maps.locator("syria")
+    count = len(drawn)
+    golan = maps.locator("golan-heights")
+    assert count and len(drawn) == count
+    assert [s.path for s in golan.shapes] == [s.path for s in syria.shapes]
 
 
 @pytest.mark.parametrize("tenths, text", [(125, "12.5"), (-3, "-.3"), (40, "4"), (0, "0"), (-120, "-12"), (7, ".7")])

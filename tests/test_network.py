@@ -190,3 +190,15 @@ def test_overview_of_hundreds_of_actors_keeps_every_two_nodes_a_gap_apart(tmp_pa
     assert labelled, "the most named actors get labels"
     digest = hashlib.sha256(repr(overview(index)).encode()).hexdigest()
     assert digest == hashlib.sha256(repr(result).encode()).hexdigest()
+
+
+def test_close_pairs_are_those_of_every_pair_measured_in_row_order():
+    import numpy as np
+
+    grid = np.array([(x, y) for x in range(6) for y in range(5)], dtype=float)
+    points = np.vstack((grid, grid[:4], np.random.default_rng(7).uniform(0, 6, (40, 2))))  # some coincide
+    apart = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    np.fill_diagonal(apart, np.inf)
+    near, other = network._close_pairs(points, 2.0)
+    expected = np.nonzero(apart <= 2.0)
+    assert near.tolist() == expected[0].tolist() and other.tolist() == expected[1].tolist()

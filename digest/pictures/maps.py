@@ -130,6 +130,7 @@ class Atlas:
         self.world = geography or world()
         self.places = _places(index, self.world)
         self.owner = {p.country: slug for slug, p in self.places.items() if p.country is not None}
+        self._drawn: dict[Box, list[tuple[int, BaseGeometry, str]]] = {}
 
     def overview(self) -> RegionMap | None:
         """The regions index's map: every country that is a region, shaded by its articles, and every
@@ -141,14 +142,12 @@ class Atlas:
         window = _window([self._box(slug) for slug in self.places], OVERVIEW_PAD)
         view = View(window, self.world)
         shapes = []
-        for country, shape in view.countries():
+        for country, _, path in self._countries(view):
             slug = self.owner.get(country)
             if slug is None:
-                shapes.append(Shape(view.path(shape), self.world.countries[country].name, None, "other", 0, 0))
+                shapes.append(Shape(path, self.world.countries[country].name, None, "other", 0, 0))
             else:
-                shapes.append(
-                    Shape(view.path(shape), self._name(slug), slug, "shaded", _shade(counts[slug], steps), counts[slug])
-                )
+                shapes.append(Shape(path, self._name(slug), slug, "shaded", _shade(counts[slug], steps), counts[slug]))
         dots = [(slug, self._dot(slug, view)) for slug in self.places]
         markers = view.markers(
             [
@@ -177,14 +176,12 @@ class Atlas:
         view = View(_window(boxes, PAD), self.world)
         focus = {self.places[s].country for s in inside if self.places[s].country is not None}
         shapes, names = [], []
-        for country, shape in view.countries():
+        for country, shape, path in self._countries(view):
             region = self.owner.get(country)
             role = "focus" if country in focus else "within" if region is not None and region == within else "other"
             name = self._name(region) if region else self.world.countries[country].name
             link = region if region is not None and region != slug else None
-            shapes.append(
-                Shape(view.path(shape), name, link, role, 0, len(self.index.by_region[region]) if region else 0)
-            )
+            shapes.append(Shape(path, name, link, role, 0, len(self.index.by_region[region]) if region else 0))
             names.append((name, shape, role == "focus"))
         marked = [slug, *self.index.children[slug]]
         dots = [(s, self._dot(s, view)) for s in marked if s in self.places]
@@ -196,6 +193,13 @@ class Atlas:
         return RegionMap(
             WIDTH, view.height, tuple(shapes), markers, (), view.labels(names), rows, view.km, slug, kind, within
         )
+
+    def _countries(self, view: View) -> list[tuple[int, BaseGeometry, str]]:
+        """The countries in the view, clipped, and their paths: drawn once per window (a town inside
+        its country's frame has the country's window, and so the same map)."""
+        if view.window not in self._drawn:
+            self._drawn[view.window] = [(country, shape, view.path(shape)) for country, shape in view.countries()]
+        return self._drawn[view.window]
 
     def _subtree(self, slug: str) -> Iterator[str]:
         yield slug

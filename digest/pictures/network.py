@@ -13,12 +13,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from digest.group.index import Index
 from digest.pictures.charts import CHAR_WIDTH, fit_text, text_width
 from digest.pictures.charts import rounded as _r
 from digest.pictures.charts import svg_number as _n
 from digest.words import ENGLISH, Words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_TOGETHER = 2
 """Named together once may be chance; twice is a pattern worth drawing."""
@@ -403,13 +407,10 @@ def _spread(layout: dict, width: float, height: float) -> dict[str, tuple[float,
         low, high = points.min(axis=0), points.max(axis=0)
         points = (points - low) / np.where(high > low, high - low, 1) * (width, height)
         for _ in range(OVERVIEW_SPREAD_ROUNDS):
-            delta = points[:, None, :] - points[None, :, :]
-            # the pairs that may overlap, by squared distance with room to spare; their exact distance
-            # (np.hypot) decides, as it would over the whole matrix
-            close = np.einsum("ijk,ijk->ij", delta, delta) < (OVERVIEW_GAP * 1.01) ** 2
-            np.fill_diagonal(close, False)
-            near, other = np.nonzero(close)
-            pairs = delta[near, other]
+            # the pairs that may overlap, with room to spare; their exact distance (np.hypot) decides,
+            # as it would over the whole matrix
+            near, other = _close_pairs(points, OVERVIEW_GAP * 1.01)
+            pairs = points[near] - points[other]
             distance = np.hypot(pairs[:, 0], pairs[:, 1])
             overlap = np.clip(OVERVIEW_GAP - distance, 0, None)
             pushing = overlap > 0
@@ -422,6 +423,19 @@ def _spread(layout: dict, width: float, height: float) -> dict[str, tuple[float,
             np.add.at(moves, near[pushing], push)
             points += moves
     return {slug: (float(px), float(py)) for slug, (px, py) in zip(slugs, points, strict=True)}
+
+
+def _close_pairs(points: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
+    """(i, j) with i != j of the points at most distance apart, i ascending, then j: a tree of the
+    points finds them without measuring every pair."""
+    import numpy as np
+    import shapely
+
+    dots = shapely.points(points)
+    near, other = shapely.STRtree(dots).query(dots, predicate="dwithin", distance=distance)
+    apart = near != other
+    order = np.lexsort((other[apart], near[apart]))
+    return near[apart][order], other[apart][order]
 
 
 def _graph(nx, nodes: list[str], edges: dict[tuple[str, str], tuple[tuple[str, ...], int]]):
