@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from digest.group.index import Index, week_of
 from digest.group.trends import KINDS, Trend, Trends, groups
 from digest.model import Article
+from digest.site.json_text import indented
 from digest.site.languages import text_language
 from digest.site.sentences import trend_sentence
 from digest.site.statements import quote_id
@@ -142,7 +142,7 @@ def _cell(value: Any) -> str:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    return indented(data) + b"\n"
 
 
 def _trend(trend: Trend) -> dict[str, Any]:

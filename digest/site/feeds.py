@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import html
 import io
-import json
 import posixpath
 import re
 import textwrap
@@ -26,6 +25,7 @@ from digest.group.statements import Statement
 from digest.memo import Memo
 from digest.model import Article, Source
 from digest.site.dates import long_date, week_label
+from digest.site.json_text import indented
 from digest.site.languages import language_attrs, script_attrs, text_language, ui_attrs
 from digest.site.statements import quote_id
 from digest.site.urls import SECTIONS, Links, feed_path, page_src
@@ -381,9 +381,8 @@ class FeedWriter:
         if self.site_url:
             data["home_page_url"] = self.url(feed.page, feed) + feed.place
             data["feed_url"] = self.url(feed.path("json"), feed)
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        # the items go where json.dumps would have put them: no string holds a raw line break
-        before, after = text.encode().split(b'\n  "items": []')
+        # the items go where they would have been written: no string holds a raw line break
+        before, after = (indented(data) + b"\n").split(b'\n  "items": []')
         items = (b"," + JSON_ITEM_INDENT).join(entry.json for entry in entries)
         return before + b'\n  "items": [' + JSON_ITEM_INDENT + items + b"\n  ]" + after
 
@@ -444,9 +443,7 @@ def _atom_entry(item: Item) -> bytes:
 
 
 def _json_entry(item: Item) -> bytes:
-    return json.dumps(_json_item(item), ensure_ascii=False, indent=2, sort_keys=True).encode().replace(
-        b"\n", JSON_ITEM_INDENT
-    )
+    return indented(_json_item(item)).replace(b"\n", JSON_ITEM_INDENT)
 
 
 def _json_item(item: Item) -> dict:
