@@ -171,6 +171,14 @@ def test_neighbours_keep_one_border_at_every_level_of_detail():
         assert syria.boundary.intersection(iraq.boundary).length > 5  # projected degrees of shared border
 
 
+def test_a_country_whose_box_spans_the_globe_reaches_only_where_its_polygons_are():
+    x, y = project(38.0, 35.0)
+    box = (x - 5, y - 5, x + 5, y + 5)
+    usa = country("United States of America")
+    assert usa in world().near(box) and not world().reaches(usa, box)
+    assert world().reaches(country("Syria"), box)
+
+
 def test_a_country_is_framed_by_its_main_parts():
     west, _south, east, _north = world().main_bounds(country("United States of America"))
     assert -125 < west < -124 and -67.5 < east < -66.5  # the contiguous States, not Alaska or Hawaii

@@ -260,10 +260,11 @@ class View:
         """Each country that shows in the window, clipped a little beyond its edges, in the data's order."""
         west, south, east, north = self.window
         margin = 2 / self.scale
+        frame = (west - margin, south - margin, east + margin, north + margin)
         for country in self.world.near(self.window):
-            clipped = shapely.clip_by_rect(
-                self.world.shape(country, self.level), west - margin, south - margin, east + margin, north + margin
-            )
+            if not self.world.reaches(country, frame):
+                continue  # its box meets the window, but none of its parts comes near: nothing to clip
+            clipped = shapely.clip_by_rect(self.world.shape(country, self.level), *frame)
             if not clipped.is_empty and clipped.area * self.scale**2 >= 0.5:
                 yield country, clipped
 
