@@ -117,10 +117,14 @@ class World:
         return bool(meets.any())
 
     def _arcs_at(self, level: int) -> list[np.ndarray]:
+        """Every arc simplified at the level: made into lines, simplified and read back in one call each."""
         if level not in self._lines:
-            lines = np.array([shapely.LineString(arc) for arc in self.arcs], dtype=object)
+            count = len(self.arcs)
+            arc_of_point = np.repeat(np.arange(count), [len(arc) for arc in self.arcs])
+            lines = shapely.linestrings(np.vstack(self.arcs), indices=arc_of_point)
             simplified = shapely.simplify(lines, LEVELS[level], preserve_topology=False)
-            self._lines[level] = [shapely.get_coordinates(line) for line in simplified]
+            points, arc_of_point = shapely.get_coordinates(simplified, return_index=True)
+            self._lines[level] = np.split(points, np.cumsum(np.bincount(arc_of_point, minlength=count))[:-1])
         return self._lines[level]
 
 
