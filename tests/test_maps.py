@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from trees import article, content_tree, settings_for
 
 from digest.group.index import build_index
-from digest.pictures.geography import LEVELS, project, world
+from digest.pictures.geography import LEVELS, _collector_paused, project, world
 from digest.pictures.maps import Atlas, Step, View, _steps, _tenths
 from digest.pipeline import build_site, check
 
@@ -171,8 +172,27 @@ def test_neighbours_keep_one_border_at_every_level_of_detail():
         assert syria.boundary.intersection(iraq.boundary).length > 5  # projected degrees of shared border
 
 
+def test_a_country_whose_box_spans_the_globe_reaches_only_where_its_polygons_are():
+    x, y = project(38.0, 35.0)
+    box = (x - 5, y - 5, x + 5, y + 5)
+    usa = country("United States of America")
+    assert usa in world().near(box) and not world().reaches(usa, box)
+    assert world().reaches(country("Syria"), box)
+
+
 def test_a_country_is_framed_by_its_main_parts():
     west, _south, east, _north = world().main_bounds(country("United States of America"))
     assert -125 < west < -124 and -67.5 < east < -66.5  # the contiguous States, not Alaska or Hawaii
     gaza_x, _ = project(34.3, 31.4)
     assert world().main_bounds(country("Palestine"))[0] < gaza_x  # the Gaza Strip with the West Bank
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_the_countries_leaves_the_garbage_collector_as_it_was(collecting):
+    (gc.enable if collecting else gc.disable)()
+    try:
+        with _collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() == collecting
+    finally:
+        gc.enable()

@@ -10,9 +10,12 @@ regions, pages or SVG.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -69,7 +72,10 @@ class World:
         self._lines: dict[int, list[np.ndarray]] = {0: self.arcs}
         self._shapes: dict[tuple[int, int], BaseGeometry] = {}
         self._main: dict[int, Box] = {}
-        self.tree = shapely.STRtree([shapely.box(*_bounds(self.arcs, c)) for c in self.countries])
+        arc_boxes = _arc_boxes(self.arcs)
+        self.polygon_boxes = [_polygon_boxes(arc_boxes, c) for c in self.countries]
+        """Each country's polygons' boxes, one row (west, south, east, north) each."""
+        self.tree = shapely.STRtree([shapely.box(*_extent(boxes)) for boxes in self.polygon_boxes])
 
     def level_for(self, units_per_degree: float) -> int:
         """The coarsest level whose simplification stays under a unit of the picture."""
@@ -104,18 +110,46 @@ class World:
         """The countries whose box meets box, in the data's order."""
         return sorted(int(i) for i in self.tree.query(shapely.box(*box)))
 
+    def reaches(self, country: int, box: Box) -> bool:
+        """Whether the box of one of the country's polygons meets box: a country's own box can span
+        the globe (the United States', from the Aleutians either side of the date line to Hawaii).
+        Its shape lies within those boxes at every level (simplifying only drops points)."""
+        west, south, east, north = box
+        boxes = self.polygon_boxes[country]
+        meets = (boxes[:, 0] <= east) & (boxes[:, 2] >= west) & (boxes[:, 1] <= north) & (boxes[:, 3] >= south)
+        return bool(meets.any())
+
     def _arcs_at(self, level: int) -> list[np.ndarray]:
+        """Every arc simplified at the level: made into lines, simplified and read back in one call each."""
         if level not in self._lines:
-            lines = np.array([shapely.LineString(arc) for arc in self.arcs], dtype=object)
+            count = len(self.arcs)
+            arc_of_point = np.repeat(np.arange(count), [len(arc) for arc in self.arcs])
+            lines = shapely.linestrings(np.vstack(self.arcs), indices=arc_of_point)
             simplified = shapely.simplify(lines, LEVELS[level], preserve_topology=False)
-            self._lines[level] = [shapely.get_coordinates(line) for line in simplified]
+            points, arc_of_point = shapely.get_coordinates(simplified, return_index=True)
+            self._lines[level] = np.split(points, np.cumsum(np.bincount(arc_of_point, minlength=count))[:-1])
         return self._lines[level]
 
 
 @functools.lru_cache(maxsize=1)
 def world() -> World:
     """The vendored countries, read once per process (mkdocs serve reuses them for every rebuild)."""
-    return World(json.loads(DATA.read_text(encoding="utf-8")))
+    with _collector_paused():
+        return World(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's garbage collector off while the countries are read: json makes some 80,000 small lists
+    of the arcs' points and no cycles, all freed once decoded, and in a build's large heap the
+    collector's passes over them nearly doubled the time the reading takes."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _decode(topology: dict) -> list[np.ndarray]:
@@ -142,12 +176,28 @@ def _country(geometry: dict) -> Country:
     return Country(str(geometry.get("id", "")), geometry.get("properties", {}).get("name", ""), rings)
 
 
-def _bounds(arcs: list[np.ndarray], country: Country) -> Box:
-    points = [arcs[i if i >= 0 else ~i] for polygon in country.rings for ring in polygon for i in ring]
-    if not points:
+def _arc_boxes(arcs: list[np.ndarray]) -> np.ndarray:
+    """(west, south, east, north) of each arc, one row each."""
+    starts = np.cumsum([0] + [len(arc) for arc in arcs[:-1]])
+    points = np.vstack(arcs)
+    return np.hstack((np.minimum.reduceat(points, starts), np.maximum.reduceat(points, starts)))
+
+
+def _polygon_boxes(arc_boxes: np.ndarray, country: Country) -> np.ndarray:
+    """(west, south, east, north) of each of the country's polygons, one row each: its arcs' boxes together."""
+    arcs = [[i if i >= 0 else ~i for ring in polygon for i in ring] for polygon in country.rings]
+    if not arcs:
+        return np.empty((0, 4))
+    boxes = arc_boxes[np.concatenate(arcs)]
+    starts = np.cumsum([0] + [len(polygon) for polygon in arcs[:-1]])
+    return np.hstack((np.minimum.reduceat(boxes[:, :2], starts), np.maximum.reduceat(boxes[:, 2:], starts)))
+
+
+def _extent(boxes: np.ndarray) -> Box:
+    """The box around boxes; a point at (0, 0) for none."""
+    if not len(boxes):
         return (0.0, 0.0, 0.0, 0.0)
-    stacked = np.vstack(points)
-    return (*stacked.min(axis=0), *stacked.max(axis=0))
+    return (*boxes[:, :2].min(axis=0), *boxes[:, 2:].max(axis=0))
 
 
 def _ring(arcs: list[np.ndarray], indices: tuple[int, ...]) -> np.ndarray:

@@ -260,10 +260,11 @@ class View:
         """Each country that shows in the window, clipped a little beyond its edges, in the data's order."""
         west, south, east, north = self.window
         margin = 2 / self.scale
+        frame = (west - margin, south - margin, east + margin, north + margin)
         for country in self.world.near(self.window):
-            clipped = shapely.clip_by_rect(
-                self.world.shape(country, self.level), west - margin, south - margin, east + margin, north + margin
-            )
+            if not self.world.reaches(country, frame):
+                continue  # its box meets the window, but none of its parts comes near: nothing to clip
+            clipped = shapely.clip_by_rect(self.world.shape(country, self.level), *frame)
             if not clipped.is_empty and clipped.area * self.scale**2 >= 0.5:
                 yield country, clipped
 
@@ -285,7 +286,7 @@ class View:
                 steps = steps[(steps != 0).any(axis=1)]
                 if len(steps) < 2:
                     continue
-                moves = "l" + " ".join(f"{_tenths(dx)} {_tenths(dy)}" for dx, dy in steps.tolist()).replace(" -", "-")
+                moves = "l" + " ".join(map(_tenths, steps.ravel().tolist())).replace(" -", "-")
                 commands.append(f"M{_tenths(tenths[0][0])} {_tenths(tenths[0][1])}{moves}z")
         return "".join(commands)
 
@@ -343,6 +344,7 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+@functools.cache  # a build writes a few thousand different numbers, each many times
 def _tenths(value: int) -> str:
     """A coordinate in tenths as SVG's shortest text: 125 -> '12.5', -3 -> '-.3', 40 -> '4'."""
     sign = "-" if value < 0 else ""
