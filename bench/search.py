@@ -146,7 +146,8 @@ if sys.argv[2] == "indexed":
     pagefind.Indexing._index = timed("runs", pagefind.Indexing._index)
     search.ServedSearch.finish = timed("waited", search.ServedSearch.finish)
 else:  # the same build without its search index: nothing written for Pagefind, nothing run
-    search.ServedSearch.index_beside = lambda self, pages, site_dir: None
+    search.ServedSearch.expect = lambda self, count: None
+    search.ServedSearch.page = lambda self, src, page: None
     search.ServedSearch.finish = lambda self, site_dir: None
 start = time.perf_counter()
 build(Path(sys.argv[1]), strict=False)

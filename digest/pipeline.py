@@ -8,6 +8,7 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from digest.check.articles import validated
 from digest.curate.companions import reprint_warnings
@@ -56,6 +57,17 @@ class Site:
     """The sources of the pages readers search: all but the listings."""
 
 
+class SearchedPages(Protocol):
+    """Whoever indexes the searched pages is handed them as they are rendered, so that a search engine
+    can work while the rest of the site is made (the served site's Pagefind, shell/search.py)."""
+
+    def expect(self, count: int) -> None:
+        """count searched pages are coming, one page() each."""
+
+    def page(self, src: str, page: str) -> None:
+        """One of them: its source path and its text (site/render.py's render_page)."""
+
+
 def check(settings: Settings, today: dt.date | None = None, files: Memo | None = None) -> tuple[Content, list[Problem]]:
     """Read and validate; raises ContentError listing every problem when any is an error."""
     return validated(read_content(settings.content_dir, settings.root, files), today)
@@ -86,9 +98,10 @@ def fewer_collections() -> Iterator[None]:
 
 
 @fewer_collections()
-def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
+def build_site(settings: Settings, cache: BuildCache | None = None, searching: SearchedPages | None = None) -> Site:
     """The site; with the cache of the last build (mkdocs serve), unchanged files are not parsed
-    and unchanged bodies, pages and feeds not rendered again."""
+    and unchanged bodies, pages and feeds not rendered again. searching is handed each searched page
+    as soon as it is rendered."""
     cache = cache if cache is not None else BuildCache(keep=False)
     content, warnings = check(settings, files=cache.files)
     index = build_index(content)
@@ -103,8 +116,10 @@ def build_site(settings: Settings, cache: BuildCache | None = None) -> Site:
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
     specs = list(page_specs(index, trends, words))
-    pages = renderer.render(specs, index, trends, feeds)
     searched = frozenset(spec.src for spec in specs if not spec.listing)
+    if searching is not None:
+        searching.expect(len(searched))
+    pages = renderer.render(specs, index, trends, feeds, searching.page if searching is not None else None)
     site = Site(content, index, pages, dict(sorted(files.items())), warnings, searched)
     cache.next_build()
     return site

@@ -137,3 +137,32 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
     with pytest.raises(ContentError):
         pipeline.build_site(settings_for(content_tree(tmp_path / "bad", {"a.md": article(regions="[atlantis]")})))
     assert gc.get_threshold() == before
+
+
+def test_each_searched_page_is_handed_over_as_soon_as_it_is_rendered(tmp_path, monkeypatch):
+    from digest import pipeline
+    from digest.site import render
+
+    events = []
+
+    class Recorder:
+        def expect(self, count):
+            events.append(("expect", count))
+
+        def page(self, src, page):
+            events.append(("page", src, page))
+
+    made = render.Renderer.render_page
+
+    def rendering(self, spec, *args):
+        events.append(("rendered", spec.src))
+        return made(self, spec, *args)
+
+    monkeypatch.setattr(render.Renderer, "render_page", rendering)
+    site = pipeline.build_site(settings_for(content_tree(tmp_path, ARTICLES)), searching=Recorder())
+    handed = [event for event in events if event[0] == "page"]
+    assert events[0] == ("expect", len(site.searched)) and len(handed) == len(site.searched)
+    assert {src: page for _, src, page in handed} == {src: site.pages[src] for src in site.searched}
+    for _, src, _ in handed:  # right after its own rendering, before the next page's
+        assert events[events.index(("page", src, site.pages[src])) - 1] == ("rendered", src)
+    assert "articles/nujaba-halts.md" in site.searched and "index.md" not in site.searched

@@ -130,7 +130,7 @@ def searched_pages(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind, "MEMORY_DIR", tmp_path / "memory")
     (tmp_path / "memory").mkdir()
     search_pages = SearchPages()
-    search_pages.start()
+    search_pages.start("en")
     return search_pages
 
 
@@ -139,27 +139,47 @@ def added(search_pages, slugs):
         search_pages.add(f"articles/{slug}/index.html", f"<h1>{slug}</h1><p>{TEXTS[slug]}</p>")
 
 
-def test_pages_handed_over_early_are_indexed_beside_the_build_and_later_ones_as_one_more_part(tmp_path, monkeypatch):
+def test_each_part_is_indexed_as_soon_as_its_pages_are_in_and_later_pages_are_one_more_part(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind, "PART_PAGES", 2)
     search_pages = searched_pages(tmp_path, monkeypatch)
-    added(search_pages, "dcba")
-    search_pages.index_beside(tmp_path / "site", "en")
+    search_pages.expect(4)  # the digest's own pages, handed over as the core renders them
+    added(search_pages, "d")
+    assert search_pages.indexing is None
+    added(search_pages, "c")
+    indexing = search_pages.indexing
+    assert indexing is not None and indexing.is_alive()
+    assert indexing.parts == [["articles/d/index.html", "articles/c/index.html"]]
+    added(search_pages, "ba")
+    assert len(indexing.parts) == 2
     added(search_pages, "e")  # a page the digest did not generate, once MkDocs made its HTML
-    assert search_pages.write_index(tmp_path / "site", "en") == 5
+    assert len(indexing.parts) == 2
+    assert search_pages.write_index(tmp_path / "site") == 5
     index = tmp_path / "site" / "pagefind"
     assert json.loads((index / "parts.json").read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
-    assert sorted(part_fragments(index)) == ["articles/a/", "articles/b/"]
-    assert sorted(part_fragments(index / "part-2")) == ["articles/c/", "articles/d/"]
+    assert sorted(part_fragments(index)) == ["articles/c/", "articles/d/"]
+    assert sorted(part_fragments(index / "part-2")) == ["articles/a/", "articles/b/"]
     assert sorted(part_fragments(index / "part-3")) == ["articles/e/"]
+    assert not indexing.folder.exists()  # moved into the site
+    search_pages.close()
+
+
+def test_pages_expected_by_no_one_are_indexed_in_parts_once_the_pages_are_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "PART_PAGES", 2)
+    search_pages = searched_pages(tmp_path, monkeypatch)
+    added(search_pages, "abcde")
+    assert search_pages.indexing is None
+    assert search_pages.write_index(tmp_path / "site") == 5
+    parts = json.loads((tmp_path / "site" / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert parts == ["part-2/", "part-3/"]
     search_pages.close()
 
 
 def test_the_index_made_beside_the_build_is_the_one_made_after_it(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind, "PART_PAGES", 2)
     search_pages = searched_pages(tmp_path, monkeypatch)
+    search_pages.expect(5)
     added(search_pages, "abcde")
-    search_pages.index_beside(tmp_path / "beside", "en")
-    search_pages.write_index(tmp_path / "beside", "en")
+    search_pages.write_index(tmp_path / "beside")
     assert write_index(search_pages.folder, tmp_path / "after", "en", 2) == 5
     assert written(tmp_path / "beside" / "pagefind") == written(tmp_path / "after")
     search_pages.close()
@@ -168,15 +188,15 @@ def test_the_index_made_beside_the_build_is_the_one_made_after_it(tmp_path, monk
 def test_a_page_unchanged_since_the_last_build_is_not_written_again_and_one_gone_is_removed(tmp_path, monkeypatch):
     search_pages = searched_pages(tmp_path, monkeypatch)
     added(search_pages, "ab")
-    assert search_pages.write_index(tmp_path / "site", "en") == 2
+    assert search_pages.write_index(tmp_path / "site") == 2
     page_a, page_b = (search_pages.folder / "articles" / slug / "index.html" for slug in "ab")
     page_a.write_text("<html><body><p>as the last build left it</p></body></html>", encoding="utf-8")
-    search_pages.start()
+    search_pages.start("en")
     added(search_pages, "a")  # the same HTML as last time
-    assert search_pages.write_index(tmp_path / "site", "en") == 1
+    assert search_pages.write_index(tmp_path / "site") == 1
     assert "as the last build left it" in page_a.read_text(encoding="utf-8")
     assert not page_b.exists()
-    search_pages.start()
+    search_pages.start("en")
     search_pages.add("articles/a/index.html", "<h1>a</h1><p>Nujaba resumes attacks</p>")
     assert "Nujaba resumes attacks" in page_a.read_text(encoding="utf-8")
     search_pages.close()
@@ -184,23 +204,24 @@ def test_a_page_unchanged_since_the_last_build_is_not_written_again_and_one_gone
 
 def test_a_failed_build_stops_the_indexing_and_the_next_one_indexes_again(tmp_path, monkeypatch):
     search_pages = searched_pages(tmp_path, monkeypatch)
+    search_pages.expect(5)
     added(search_pages, "abcde")
-    search_pages.index_beside(tmp_path / "site", "en")
     indexing = search_pages.indexing
     search_pages.cancel()  # on_build_error
     assert not indexing.is_alive() and (indexing.process is None or indexing.process.returncode is not None)
-    search_pages.start()
+    assert not indexing.folder.exists()
+    search_pages.start("en")
+    search_pages.expect(5)
     added(search_pages, "abcde")
-    search_pages.index_beside(tmp_path / "site", "en")
-    assert search_pages.write_index(tmp_path / "site", "en") == 5
+    assert search_pages.write_index(tmp_path / "site") == 5
     search_pages.close()
 
 
 def test_pagefind_failing_beside_the_build_stops_it_with_its_own_words(tmp_path, monkeypatch):
     search_pages = searched_pages(tmp_path, monkeypatch)
-    added(search_pages, "ab")
-    (tmp_path / "site").write_text("a file where the site's folder would go", encoding="utf-8")
-    search_pages.index_beside(tmp_path / "site", "en")
-    with pytest.raises(PagefindFailed, match="Not a directory"):
-        search_pages.write_index(tmp_path / "site", "en")
+    search_pages.expect(1)
+    search_pages.add("notes/readme.txt", "<p>no page Pagefind reads</p>")
+    with pytest.raises(PagefindFailed, match="not able to build an index"):
+        search_pages.write_index(tmp_path / "site")
+    assert not (tmp_path / "site" / "pagefind").exists()
     search_pages.close()

@@ -152,12 +152,14 @@ def test_a_broken_template_while_serving_shows_and_fixing_it_brings_the_site_bac
     good = template.read_text(encoding="utf-8")
     line = len(good.splitlines()) + 1
 
+    indexed = [line.split("search: ", 1)[1].split(";")[0] for line in server.output if "search: " in line][-1]
     mark = len(server.output)
     template.write_text(good + "{{ article.no_such_field }}\n", encoding="utf-8")
     problem = f"templates/pages/article.md.j2:{line}: 'digest.model.Article object' has no attribute 'no_such_field'"
     server.wait_for_output(problem, mark)
     page = server.wait_for_page("articles/talks/", lambda page: notice(page) != "")
     assert "no attribute &#39;no_such_field&#39;" in notice(page)
+    server.wait_for_output(f"search: {indexed};", mark)  # the search holds the pages of the site that stays
 
     template.write_text(good.replace("<h1>", '<h1 class="fixed">', 1), encoding="utf-8")
     page = server.wait_for_page("articles/talks/", lambda page: '<h1 class="fixed">' in page)

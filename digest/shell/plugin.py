@@ -83,9 +83,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Build the core before MkDocs cleans site/, so bad content never costs the previous site."""
         assert self.settings is not None
         config.extra["digest_problems"] = []
+        self.search.start(config)
+        searching = self.search if self.search.takes_pages else None  # pages for Pagefind as they are made
         try:
             # only a server builds again; a one-off build lets the parsed files go once the core is done
-            self.site = build_site(self.settings, self.cache if self.serving else None)
+            self.site = build_site(self.settings, self.cache if self.serving else None, searching)
         except ContentError as error:
             self._failed(error.problems, config, "the content has problems")
         except TemplateFailure as error:
@@ -97,7 +99,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.dates = {page_src("article", a.slug): a.date.isoformat() for a in self.site.index.articles}
             self.newest = max(self.dates.values(), default=None)
         self.reuse.start(config)
-        self.search.start()
 
     def _failed(self, problems: list[Problem], config: MkDocsConfig, what: str) -> None:
         """A build stops with the problems; while serving, the last good site stays up with a notice."""
@@ -108,6 +109,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.extra["digest_problems"] = [str(p) for p in problems]
         if self.site is None:
             self.site = problems_site(problems)
+        self.search.start(config, self.site)  # the site that stays, not what the failed build handed over
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -123,8 +125,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 GeneratedPage(None, file, config)
         generated += [File.generated(config, path, content=data) for path, data in self.site.files.items()]
         self.sources = dict(self.site.pages)
-        searched = (f for f in generated if f.src_uri in self.site.searched)
-        self.search.index_beside({f.dest_uri: self.sources[f.src_uri] for f in searched}, Path(config.site_dir))
         if not self.serving:
             # A page's text is needed until MkDocs reads it, then only as that page's HTML: holding the
             # texts here as well would keep two copies of the site in memory (see on_page_read_source).
@@ -155,7 +155,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return ""
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        own = page.file.src_uri in self.html  # the digest's pages went to the search in on_files
+        own = page.file.src_uri in self.html  # the digest's pages went to the search as the core made them
         content = self.html.pop(page.file.src_uri, None) or content
         if self.search.takes_pages:
             if not own and searched(page.meta):

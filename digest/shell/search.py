@@ -7,9 +7,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 
+from digest.pipeline import Site
 from digest.shell.lunr import write_offline_index
 from digest.shell.pagefind import PagefindFailed, SearchPages
 from digest.site.render import page_body
@@ -18,7 +21,9 @@ log = get_plugin_logger(__name__)
 
 
 class ServedSearch:
-    """Pagefind over the searched pages of each build (shell/pagefind.py), in the site's language."""
+    """Pagefind over the searched pages of each build (shell/pagefind.py), in the site's language. The
+    core hands it the digest's pages as it renders them (pipeline.SearchedPages), and Pagefind indexes
+    them part by part while the build goes on."""
 
     worker = "assets/javascripts/workers/pagefind-search.js"
     takes_pages = True
@@ -27,17 +32,26 @@ class ServedSearch:
     def __init__(self, language: str) -> None:
         self.language = language
         self.pages: SearchPages | None = None
+        self.directory_urls = True
 
-    def start(self) -> None:
+    def start(self, config: MkDocsConfig, site: Site | None = None) -> None:
+        """A new build; with site (one the core did not just make), its searched pages all at once."""
         self.pages = self.pages or SearchPages()
-        self.pages.start()
+        self.pages.start(self.language)
+        self.directory_urls = config.use_directory_urls
+        if site is not None:
+            self.expect(len(site.searched))
+            for src in sorted(site.searched):
+                self.page(src, site.pages[src])
 
-    def index_beside(self, pages: dict[str, str], site_dir: Path) -> None:
-        """Index the digest's searched pages (path in the site -> page source) while MkDocs writes the site."""
+    def expect(self, count: int) -> None:
         assert self.pages is not None
-        for path, page in pages.items():
-            self.pages.add(path, page_body(page))
-        self.pages.index_beside(site_dir, self.language)
+        self.pages.expect(count)
+
+    def page(self, src: str, page: str) -> None:
+        """A searched page of the digest: its source path and its text (site/render.py)."""
+        assert self.pages is not None
+        self.pages.add(File(src, None, "", self.directory_urls).dest_uri, page_body(page))
 
     def add(self, path: str, content: str) -> None:
         """A searched page the digest did not generate, its HTML once MkDocs made it."""
@@ -48,7 +62,7 @@ class ServedSearch:
         assert self.pages is not None
         started = time.perf_counter()
         try:
-            count = self.pages.write_index(site_dir, self.language)
+            count = self.pages.write_index(site_dir)
         except PagefindFailed as failure:
             raise PluginError(f"digest: Pagefind could not index the site: {failure}") from None
         log.info(f"search: {count} pages indexed by Pagefind; the build waited {time.perf_counter() - started:.2f} s "
@@ -70,11 +84,14 @@ class OfflineSearch:
     worker = "assets/javascripts/workers/lunr-search.js"
     takes_pages = False
 
-    def start(self) -> None:
-        pass
-
-    def index_beside(self, pages: dict[str, str], site_dir: Path) -> None:
+    def start(self, config: MkDocsConfig, site: Site | None = None) -> None:
         pass  # the index is built from Material's, once the pages are written
+
+    def expect(self, count: int) -> None:
+        raise AssertionError("the offline index is built from Material's")
+
+    def page(self, src: str, page: str) -> None:
+        raise AssertionError("the offline index is built from Material's")
 
     def add(self, path: str, content: str) -> None:
         raise AssertionError("the offline index is built from Material's")

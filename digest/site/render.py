@@ -196,9 +196,17 @@ class Renderer:
         self.pages = pages if pages is not None else Memo(keep=False)
         self._reads: dict[str, frozenset[str]] = {}
 
-    def render(self, specs: Iterable[PageSpec], index: Index, trends: Trends, feeds: Catalogue) -> dict[str, str]:
-        """The pages of specs, keyed by source path, in sorted order."""
-        pages = {spec.src: self.render_page(spec, index, trends, feeds) for spec in specs}
+    def render(
+        self, specs: Iterable[PageSpec], index: Index, trends: Trends, feeds: Catalogue,
+        searched: Callable[[str, str], None] | None = None,
+    ) -> dict[str, str]:
+        """The pages of specs, keyed by source path, in sorted order; searched is called with each
+        page readers search (all but the listings: source path, text) as soon as it is made."""
+        pages = {}
+        for spec in specs:
+            pages[spec.src] = self.render_page(spec, index, trends, feeds)
+            if searched is not None and not spec.listing:
+                searched(spec.src, pages[spec.src])
         return dict(sorted(pages.items()))
 
     def render_page(self, spec: PageSpec, index: Index, trends: Trends, feeds: Catalogue) -> str:
