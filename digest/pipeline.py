@@ -116,7 +116,7 @@ def build_site(settings: Settings, cache: BuildCache | None = None, searching: S
     writer = FeedWriter(feeds, settings.site_name, links, settings.site_url, settings.feed_items, output)
     files = {**writer.files(), **data_files(index, trends, links, settings.site_url)}
     specs = list(page_specs(index, trends, words))
-    searched = frozenset(spec.src for spec in specs if not spec.listing)
+    searched = frozenset(spec.src for spec in specs if spec.searched)
     if searching is not None:
         searching.expect(len(searched))
     pages = renderer.render(specs, index, trends, feeds, searching.page if searching is not None else None)

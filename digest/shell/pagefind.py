@@ -280,10 +280,9 @@ def write_index(pages: Path, folder: Path, language: str, part_pages: int) -> in
 def part_sizes(count: int, part_pages: int) -> list[int]:
     """The sizes of as few parts of at most part_pages as hold count pages, differing by one at most
     (3,336 pages in parts of 1,500: three of 1,112, not two of 1,500 and one of 336)."""
-    if not count:
-        return []
-    size, larger = divmod(count, -(-count // part_pages))
-    return [size + (number < larger) for number in range(-(-count // part_pages))]
+    parts = -(-count // part_pages)
+    size, larger = divmod(count, parts) if parts else (0, 0)
+    return [size + (number < larger) for number in range(parts)]
 
 
 def split(paths: list[str], part_pages: int) -> list[list[str]]:

@@ -84,7 +84,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.settings is not None
         config.extra["digest_problems"] = []
         self.search.start(config)
-        searching = self.search if self.search.takes_pages else None  # pages for Pagefind as they are made
+        searching = self.search if isinstance(self.search, ServedSearch) else None  # pages as they are made
         try:
             # only a server builds again; a one-off build lets the parsed files go once the core is done
             self.site = build_site(self.settings, self.cache if self.serving else None, searching)

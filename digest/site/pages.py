@@ -39,6 +39,11 @@ class PageSpec:
     listing: bool = False
     """Listing pages stay out of the search index: they only repeat what article pages say."""
 
+    @property
+    def searched(self) -> bool:
+        """Whether readers search this page: all but the listings."""
+        return not self.listing
+
 
 @dataclass(frozen=True)
 class Pager:

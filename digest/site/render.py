@@ -201,11 +201,11 @@ class Renderer:
         searched: Callable[[str, str], None] | None = None,
     ) -> dict[str, str]:
         """The pages of specs, keyed by source path, in sorted order; searched is called with each
-        page readers search (all but the listings: source path, text) as soon as it is made."""
+        page readers search (PageSpec.searched: source path, text) as soon as it is made."""
         pages = {}
         for spec in specs:
             pages[spec.src] = self.render_page(spec, index, trends, feeds)
-            if searched is not None and not spec.listing:
+            if searched is not None and spec.searched:
                 searched(spec.src, pages[spec.src])
         return dict(sorted(pages.items()))
 
@@ -234,7 +234,7 @@ class Renderer:
         # MkDocs and Material put the title into <title>, the header, the nav and the search index
         # as HTML, unescaped: it must be HTML already, or a curator's '<' would become markup.
         meta: dict[str, Any] = {"title": html.escape(spec.title)}
-        if spec.listing:
+        if not spec.searched:
             meta["search"] = {"exclude": True}
         alternates = feeds.alternates(spec.src) if feeds else []
         if alternates:
