@@ -1,16 +1,18 @@
-"""Listings: an article's entry and a registry entry's name link are rendered once per build and
-placed, with each page's own link, on every page that shows them; the repository's templates write
-the entry every listing shows."""
+"""Listings: an article's entry, a registry entry's name link and an activity chart's bar and row
+are rendered once per build and placed, with each page's own link, on every page that shows them;
+the repository's templates write the entry every listing shows."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from trees import REPO
 
 from digest.model import Actor, Article, Region, Source
+from digest.site.activity import Activity, WeekBar
 from digest.site.listings import Listings
 from digest.site.render import PageLinks, environment
 from digest.site.urls import Links
@@ -102,3 +104,32 @@ def test_the_repository_name_link_marks_arabic_names():
     assert listings.name_links(["hamas"], actors, "actor", PageLinks("index.md", LINKS)) == (
         '<a href="actors/hamas/" lang="ar" dir="rtl">حماس</a>'
     )
+
+
+def week_bar(week: str, count: str, y: str) -> WeekBar:
+    return WeekBar(week, week, "13–19 January 2025", count, f"{week}: {count}", count, "10", y, "4", "8", "9", "6")
+
+
+def test_a_week_bar_is_rendered_once_for_every_chart_that_draws_it_alike():
+    listings, rendered = counting_listings(
+        '{% macro week_bar(bar, plot, href) %}{{ seen(bar.week) }}<a href="{{ href }}"><rect y="{{ bar.y }}"'
+        ' height="{{ plot[3] - plot[1] }}"/></a>{% endmacro %}'
+        '{% macro week_row(bar, href) %}{{ seen(bar.week + " row") }}<tr><td><a href="{{ href }}">{{ bar.name }}</a>'
+        "</td><td>{{ bar.count }}</td></tr>{% endmacro %}"
+    )
+    plot = SimpleNamespace(plot=(40, 10, 600, 110))
+    same, taller = week_bar("2025-W03", "4", "60"), week_bar("2025-W04", "4", "20")
+    on_actor = Activity(plot, (same, taller))
+    on_region = Activity(plot, (same, week_bar("2025-W04", "4", "50")))  # another scale: another bar
+    assert listings.week_bars(on_actor, PageLinks("actors/x.md", LINKS)) == (
+        '<a href="../../digest/2025-W03/"><rect y="60" height="100"/></a>\n'
+        '<a href="../../digest/2025-W04/"><rect y="20" height="100"/></a>'
+    )
+    assert listings.week_bars(on_region, PageLinks("regions/iraq/page/2.md", LINKS)).startswith(
+        '<a href="../../../../digest/2025-W03/"><rect y="60" height="100"/></a>\n'
+    )
+    assert listings.week_rows(on_region, PageLinks("regions/iraq.md", LINKS)) == (
+        '<tr><td><a href="../../digest/2025-W04/">2025-W04</a></td><td>4</td></tr>\n'
+        '<tr><td><a href="../../digest/2025-W03/">2025-W03</a></td><td>4</td></tr>'
+    )
+    assert rendered == ["2025-W03", "2025-W04", "2025-W04", "2025-W04 row", "2025-W03 row"]

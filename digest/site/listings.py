@@ -1,10 +1,11 @@
-"""Article listings and name links, each piece rendered once per build and placed on every page that shows it.
+"""Listings, name links and activity bars: each piece rendered once per build, placed on every page showing it.
 
 An article is listed on the pages of its regions and their ancestors, of its actors, themes and week,
 and among the related articles of its neighbours; a region, actor or theme is named on the page of
-every article about it: these pieces are most of the site's HTML. Each is a macro of the templates
-(`article_entry`, `name_link`), rendered once around a marker where its link goes, the one part that
-differs from page to page (links are relative). Knows nothing of MkDocs.
+every article about it; a week with its count is a bar and a table row of many activity charts: these
+pieces are most of the site's HTML. Each is a macro of the templates (`article_entry`, `name_link`,
+`week_bar`, `week_row`), rendered once around a marker where its link goes, the one part that differs
+from page to page (links are relative). Knows nothing of MkDocs.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from digest.model import Article
 from digest.site.urls import SECTIONS, page_src
 
 if TYPE_CHECKING:
+    from digest.site.activity import Activity
     from digest.site.render import PageLinks
 
 MACROS = "_macros.j2"
@@ -26,7 +28,8 @@ LINK = Markup("<\x00link\x00>")
 
 
 class Listings:
-    """For templates: listing() places a page's list of articles, name_links() its links to entries."""
+    """For templates: listing() places a page's list of articles, name_links() its links to entries,
+    week_bars() and week_rows() the bars and the table of its activity chart."""
 
     def __init__(self, env: jinja2.Environment, separator: str = ", "):
         self.env = env
@@ -39,16 +42,33 @@ class Listings:
 
     def listing(self, articles: Iterable[Article], link: PageLinks, summaries: bool = True) -> Markup:
         """The articles' entries, one a line, with links from the page that `link` makes them for."""
-        return Markup("\n".join(
-            self._placed(("article_entry", a.slug, summaries), (a, summaries), "article", a.slug, link)
-            for a in articles
-        ))
+        return self._joined(
+            ((("article_entry", a.slug, summaries), (a, summaries), "article", a.slug) for a in articles), link
+        )
 
     def name_links(self, slugs: Iterable[str], registry: Mapping[str, Any], kind: str, link: PageLinks) -> Markup:
         """Links to the entries of one registry ('region', 'actor', 'theme'), by name, comma separated."""
-        return Markup(self.separator.join(
-            self._placed(("name_link", kind, slug), (registry[slug],), kind, slug, link) for slug in slugs
-        ))
+        return self._joined(
+            ((("name_link", kind, slug), (registry[slug],), kind, slug) for slug in slugs), link, self.separator
+        )
+
+    def week_bars(self, activity: Activity, link: PageLinks) -> Markup:
+        """An activity chart's bars, one a line, each a link to its week. Every chart spans the digest's
+        weeks, so a week with the same count on the same scale is the same bar on many charts."""
+        plot = activity.chart.plot
+        return self._joined(((("week_bar", bar, plot), (bar, plot), "week", bar.week) for bar in activity.bars), link)
+
+    def week_rows(self, activity: Activity, link: PageLinks) -> Markup:
+        """The rows of an activity chart's table, newest week first, one a line."""
+        return self._joined(
+            ((("week_row", bar.week, bar.count), (bar,), "week", bar.week) for bar in activity.newest_first), link
+        )
+
+    def _joined(
+        self, pieces: Iterable[tuple[tuple, tuple, str, str]], link: PageLinks, separator: str = "\n"
+    ) -> Markup:
+        """Each (key, args, kind, slug) of pieces placed (see _placed), joined by separator."""
+        return Markup(separator.join(self._placed(key, args, kind, slug, link) for key, args, kind, slug in pieces))
 
     def _placed(self, key: tuple, args: tuple, kind: str, slug: str, link: PageLinks) -> str:
         """The piece `key` (its macro first) with its link to the page of a `kind` from the page of `link`."""
