@@ -133,3 +133,17 @@ def test_a_week_bar_is_rendered_once_for_every_chart_that_draws_it_alike():
         '<tr><td><a href="../../digest/2025-W03/">2025-W03</a></td><td>4</td></tr>'
     )
     assert rendered == ["2025-W03", "2025-W04", "2025-W04", "2025-W04 row", "2025-W03 row"]
+
+
+def test_a_month_of_the_line_of_months_is_rendered_once_and_linked_from_each_page_of_the_listing():
+    listings, rendered = counting_listings(
+        '{% macro month_link(month, href) %}{{ seen(month.short) }}<a href="{{ href }}">{{ month.short }}</a>'
+        "{% endmacro %}"
+    )
+    months = [SimpleNamespace(target=f"regions/iraq/page/{page}.md#month-2025-0{m}", title=f"{m}", short=f"M{m}")
+              for page, m in ((2, 2), (3, 1))]
+    on_second = listings.month_links(months, PageLinks("regions/iraq/page/2.md", LINKS))
+    on_third = listings.month_links(months, PageLinks("regions/iraq/page/3.md", LINKS))
+    assert on_second == '<a href="#month-2025-02">M2</a> <a href="../3/#month-2025-01">M1</a>'
+    assert on_third == '<a href="../2/#month-2025-02">M2</a> <a href="#month-2025-01">M1</a>'
+    assert rendered == ["M2", "M1"]

@@ -5,10 +5,11 @@ import posixpath
 import re
 
 import pytest
-from trees import article, content_tree, settings_for
+from trees import REPO, article, content_tree, settings_for
 
 from digest.pipeline import build_site
-from digest.site.pages import PAGE_SIZE
+from digest.site.pages import PAGE_SIZE, Pager
+from digest.site.render import PageLinks, environment
 from digest.site.urls import Links
 
 COUNT = 2 * PAGE_SIZE + 7
@@ -85,3 +86,30 @@ def test_an_entrys_activity_chart_counts_all_its_articles_not_only_its_first_pag
                         "8–14 April 2024, had 7."), src
         rows = re.findall(r'<tr><td><a href="[^"]+">(2024-W\d\d)</a></td><td>.*?</td><td>(\d+)</td></tr>', figure)
         assert rows == [("2024-W16", "2")] + [(f"2024-W{week:02d}", "7") for week in range(15, 0, -1)], src
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "shown"),
+    [
+        (1, 3, (1, 2, 3)),
+        (4, 8, (1, 2, 3, 4, 5, 6, 7, 8)),  # a single page left out shows as its number
+        (2, 7, (1, 2, 3, 4, None, 7)),
+        (7, 60, (1, None, 5, 6, 7, 8, 9, None, 60)),
+        (60, 60, (1, None, 58, 59, 60)),
+    ],
+)
+def test_the_pager_shows_the_first_and_last_pages_and_those_near_this_one(number, count, shown):
+    assert Pager("region", "iraq", number, count, count * PAGE_SIZE).numbers == shown
+
+
+def test_a_pager_of_many_pages_marks_the_pages_it_leaves_out():
+    pager = Pager("region", "iraq", 7, 60, 60 * PAGE_SIZE)
+    env = environment(REPO / "templates" / "pages")
+    html = env.get_template("_pager.j2").render(pager=pager, link=PageLinks(pager.src(7), Links()))
+    items = re.findall(
+        r'<a href="([^"]+)"(?: rel="\w+")?>([^<]+)</a>|aria-current="page">(\d+)<|(digest-pager__gap)', html
+    )
+    shown = [label or current or "…" for _, label, current, _ in items]
+    assert shown == ["← Newer", "1", "…", "5", "6", "7", "8", "9", "…", "60", "Older →"]
+    hrefs = {label: href for href, label, _, _ in items if label}
+    assert hrefs["1"] == "../../" and hrefs["5"] == "../5/" and hrefs["60"] == "../60/"

@@ -2,10 +2,11 @@
 
 An article is listed on the pages of its regions and their ancestors, of its actors, themes and week,
 and among the related articles of its neighbours; a region, actor or theme is named on the page of
-every article about it; a week with its count is a bar and a table row of many activity charts: these
-pieces are most of the site's HTML. Each is a macro of the templates (`article_entry`, `name_link`,
-`week_bar`, `week_row`), rendered once around a marker where its link goes, the one part that differs
-from page to page (links are relative). Knows nothing of MkDocs.
+every article about it; a week with its count is a bar and a table row of many activity charts; a
+month of a listing is in the line of months of each of its pages: these pieces are most of the site's
+HTML. Each is a macro of the templates (`article_entry`, `name_link`, `week_bar`, `week_row`,
+`month_link`), rendered once around a marker where its link goes, the one part that differs from page
+to page (links are relative). Knows nothing of MkDocs.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from digest.site.urls import SECTIONS, page_src
 
 if TYPE_CHECKING:
     from digest.site.activity import Activity
+    from digest.site.months import MonthShown
     from digest.site.render import PageLinks
 
 MACROS = "_macros.j2"
@@ -29,7 +31,8 @@ LINK = Markup("<\x00link\x00>")
 
 class Listings:
     """For templates: listing() places a page's list of articles, name_links() its links to entries,
-    week_bars() and week_rows() the bars and the table of its activity chart."""
+    week_bars() and week_rows() the bars and the table of its activity chart, month_links() its line
+    of months."""
 
     def __init__(self, env: jinja2.Environment, separator: str = ", "):
         self.env = env
@@ -63,6 +66,13 @@ class Listings:
         return self._joined(
             ((("week_row", bar.week, bar.count), (bar,), "week", bar.week) for bar in activity.newest_first), link
         )
+
+    def month_links(self, months: Iterable[MonthShown], link: PageLinks) -> Markup:
+        """A year's links in the line of months above a listing, each to where its month begins: the
+        line is the same on every page of the listing but for the links, which point into the listing."""
+        return Markup(" ".join(
+            self._linked(("month_link", month.target, month.title), (month,), month.target, link) for month in months
+        ))
 
     def _joined(
         self, pieces: Iterable[tuple[tuple, tuple, str, str]], link: PageLinks, separator: str = "\n"

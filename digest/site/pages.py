@@ -26,6 +26,8 @@ from digest.words import Words
 
 PAGE_SIZE = 50
 """Articles per page of a region's, actor's or theme's listing; older ones go to /SECTION/SLUG/page/N/."""
+PAGER_REACH = 2
+"""Pages the pager links on either side of the current one; besides, the first and the last."""
 STATEMENTS_PAGE_SIZE = 20
 """Statements on an actor's page (quotes are longer than listing entries); older ones go to
 /actors/SLUG/statements/page/N/."""
@@ -59,6 +61,22 @@ class Pager:
 
     def src(self, number: int) -> str:
         return page_src(self.kind, self.slug, number, self.part)
+
+    @property
+    def numbers(self) -> tuple[int | None, ...]:
+        """The page numbers the pager shows, None where it leaves some out: 1 … 5 6 7 8 9 … 60 on
+        page 7. A listing of hundreds of pages would otherwise put hundreds of links on each."""
+        near = range(max(1, self.number - PAGER_REACH), min(self.count, self.number + PAGER_REACH) + 1)
+        shown: list[int | None] = []
+        previous = 0
+        for number in sorted({1, *near, self.count}):
+            if number - previous == 2:
+                shown.append(number - 1)  # one page left out: its number takes no more room than a gap
+            elif number - previous > 2:
+                shown.append(None)
+            shown.append(number)
+            previous = number
+        return tuple(shown)
 
 
 def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]:
