@@ -95,6 +95,16 @@ def test_a_name_link_is_rendered_once_and_linked_from_each_page():
         '<a href="../../regions/iraq/">Iraq</a>, <a href="../../regions/gaza/">Gaza &amp; the Strip</a>'
     )
     assert on_region == '<a href="../gaza/">Gaza &amp; the Strip</a>'
+    # in its own section a link is the same from every page as deep, but from its own entry's later pages
+    assert listings.name_links(["iraq"], regions, "region", PageLinks("regions/gaza.md", LINKS)) == (
+        '<a href="../iraq/">Iraq</a>'
+    )
+    assert listings.name_links(["iraq", "gaza"], regions, "region", PageLinks("regions/iraq/page/2.md", LINKS)) == (
+        '<a href="../../">Iraq</a>, <a href="../../../gaza/">Gaza &amp; the Strip</a>'
+    )
+    assert listings.name_links(["gaza"], regions, "region", PageLinks("themes/security.md", LINKS)) == (
+        '<a href="../../regions/gaza/">Gaza &amp; the Strip</a>'
+    )
     assert rendered == ["iraq", "gaza"]
 
 

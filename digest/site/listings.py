@@ -82,10 +82,12 @@ class Listings:
 
     def _placed(self, key: tuple, args: tuple, kind: str, slug: str, link: PageLinks) -> str:
         """The piece `key` (its macro first) with its link to the page of a `kind` from the page of `link`."""
-        if SECTIONS[kind] == link.top:
+        within = SECTIONS[kind] == link.top
+        if within and link.entry_folder == slug:
             return self._linked(key, args, page_src(kind, slug), link)
-        # the same link from every page as deep as this one (none shares a folder with its target)
-        placed = (key, link.up)
+        # the same link from every page as deep as this one, in its section or not: up to the section
+        # or to the root, then down (only its own entry's pages share more folders with a target)
+        placed = (key, link.up, within)
         if placed not in self._by_depth:
             self._by_depth[placed] = self._linked(key, args, page_src(kind, slug), link)
         return self._by_depth[placed]

@@ -41,7 +41,7 @@ from digest.site.literal_words import LiteralWords
 from digest.site.pages import PageSpec
 from digest.site.sentences import trend_detail, trend_word, weeks
 from digest.site.template_cache import template_cache
-from digest.site.urls import Links, page_src, relative, top, up
+from digest.site.urls import Links, entry_folder, page_src, relative, top, up
 from digest.words import ENGLISH, Words
 
 if TYPE_CHECKING:
@@ -59,6 +59,9 @@ class PageLinks:
         self.src, self._links, self._folder = src, links, links.folder(src)
         self.up, self.top = up(self._folder), top(self._folder)
         """The way to the site's root ('../../') and the page's first folder ('regions'; '' for the root)."""
+        self.entry_folder = entry_folder(self._folder)
+        """The page's second folder: the entry it is a page of ('iraq' for regions/iraq/ and
+        regions/iraq/page/2/); None for a page in its section's own folder."""
 
     def to(self, target: str) -> str:
         """To a page source or a site file, and to a place in it ('regions/iraq.md#month-2025-01');

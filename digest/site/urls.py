@@ -130,3 +130,9 @@ def top(path: str) -> str:
     """The first folder of a site path, '' for the root: 'regions/iraq/' -> 'regions'."""
     parts = _parts(path)
     return parts[0] if parts else ""
+
+
+def entry_folder(path: str) -> str | None:
+    """The second folder of a site path, None without one: 'regions/iraq/page/2/' -> 'iraq'."""
+    parts = _parts(path)
+    return parts[1] if len(parts) > 1 else None
