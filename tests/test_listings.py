@@ -157,3 +157,16 @@ def test_a_month_of_the_line_of_months_is_rendered_once_and_linked_from_each_pag
     assert on_second == '<a href="#month-2025-02">M2</a> <a href="../3/#month-2025-01">M1</a>'
     assert on_third == '<a href="../2/#month-2025-02">M2</a> <a href="#month-2025-01">M1</a>'
     assert rendered == ["M2", "M1"]
+
+
+def test_the_repository_week_link_names_the_week_and_its_dates_once_for_all_its_articles():
+    listings = Listings(environment(REPO / "templates" / "pages"))
+    rendered = []
+    listings._render = lambda macro, args, render=listings._render: rendered.append(args) or render(macro, args)
+    on_article = listings.week_link("2025-W03", PageLinks("articles/x.md", LINKS))
+    on_other = listings.week_link("2025-W03", PageLinks("articles/y.md", LINKS))
+    assert on_article == on_other == (
+        '<a href="../../digest/2025-W03/">2025-W03</a> (<time datetime="2025-W03">13–19 January 2025</time>)'
+    )
+    assert listings.week_link("2025-W03", PageLinks("digest/2025-W04.md", LINKS)).startswith('<a href="../2025-W03/">')
+    assert rendered == [("2025-W03",)]

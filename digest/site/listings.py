@@ -2,11 +2,12 @@
 
 An article is listed on the pages of its regions and their ancestors, of its actors, themes and week,
 and among the related articles of its neighbours; a region, actor or theme is named on the page of
-every article about it; a week with its count is a bar and a table row of many activity charts; a
-month of a listing is in the line of months of each of its pages: these pieces are most of the site's
-HTML. Each is a macro of the templates (`article_entry`, `name_link`, `week_bar`, `week_row`,
-`month_link`), rendered once around a marker where its link goes, the one part that differs from page
-to page (links are relative). Knows nothing of MkDocs.
+every article about it, and a week on the page of each of its articles; a week with its count is a
+bar and a table row of many activity charts; a month of a listing is in the line of months of each of
+its pages: these pieces are most of the site's HTML. Each is a macro of the templates
+(`article_entry`, `name_link`, `week_link`, `week_bar`, `week_row`, `month_link`), rendered once
+around a marker where its link goes, the one part that differs from page to page (links are
+relative). Knows nothing of MkDocs.
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ LINK = Markup("<\x00link\x00>")
 
 class Listings:
     """For templates: listing() places a page's list of articles, name_links() its links to entries,
-    week_bars() and week_rows() the bars and the table of its activity chart, month_links() its line
-    of months."""
+    week_link() its link to a week, week_bars() and week_rows() the bars and the table of its
+    activity chart, month_links() its line of months."""
 
     def __init__(self, env: jinja2.Environment, separator: str = ", "):
         self.env = env
@@ -54,6 +55,10 @@ class Listings:
         return self._joined(
             ((("name_link", kind, slug), (registry[slug],), kind, slug) for slug in slugs), link, self.separator
         )
+
+    def week_link(self, week: str, link: PageLinks) -> Markup:
+        """A link to a week's digest by its name and dates: every article of the week names it."""
+        return Markup(self._placed(("week_link", week), (week,), "week", week, link))
 
     def week_bars(self, activity: Activity, link: PageLinks) -> Markup:
         """An activity chart's bars, one a line, each a link to its week. Every chart spans the digest's
