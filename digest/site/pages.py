@@ -21,6 +21,7 @@ from digest.site.export import ARTICLE_COLUMNS, PAGE_KINDS, QUOTE_COLUMNS
 from digest.site.months import listing_by_month
 from digest.site.sentences import uncovered
 from digest.site.statements import quote_ids, statements_shown
+from digest.site.trend import trend_shown
 from digest.site.urls import page_src
 from digest.words import Words
 
@@ -111,7 +112,7 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     for slug, region in registries.regions.items():
         context = {
             "region": region,
-            "trend": trends.of("regions", slug),
+            "trend": trend_shown(trends.of("regions", slug), words),
             "branches": branches(index, index.children[slug]),
             "based_here": index.based_here[slug],
             "map": atlas.locator(slug),
@@ -120,7 +121,7 @@ def page_specs(index: Index, trends: Trends, words: Words) -> Iterator[PageSpec]
     for actor in registries.actors.values():
         yield from actor_pages(actor, index, trends, words)
     for slug, theme in registries.themes.items():
-        context = {"theme": theme, "trend": trends.of("themes", slug)}
+        context = {"theme": theme, "trend": trend_shown(trends.of("themes", slug), words)}
         yield from paged("theme", slug, theme.name, context, index.by_theme[slug], index, words)
     sections = tuple((kind, PAGE_KINDS[kind], heading) for kind, heading in headings.items())
     for key, articles in index.by_week.items():
@@ -187,7 +188,7 @@ def actor_pages(actor: Actor, index: Index, trends: Trends, words: Words) -> Ite
     context = {
         "actor": actor,
         "kind": words.gettext(ACTOR_KINDS[actor.kind].one),
-        "trend": trends.of("actors", actor.slug),
+        "trend": trend_shown(trends.of("actors", actor.slug), words),
         "members": index.members[actor.slug],
         "aligned_by": index.aligned_by[actor.slug],
         "hood": neighbourhood(index, actor.slug, words),

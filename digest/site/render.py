@@ -28,9 +28,7 @@ from digest.site.bodies import BodyRenderer
 from digest.site.dates import (
     long_date,
     time_tag,
-    week_label,
     week_name,
-    week_short,
     week_span,
     week_tag,
     week_title,
@@ -39,7 +37,7 @@ from digest.site.languages import language_attrs, script_attrs, svg_lang, ui_att
 from digest.site.listings import Listings
 from digest.site.literal_words import LiteralWords
 from digest.site.pages import PageSpec
-from digest.site.sentences import trend_detail, trend_word, weeks
+from digest.site.sentences import trend_word
 from digest.site.template_cache import template_cache
 from digest.site.urls import Links, entry_folder, page_src, relative, top, up
 from digest.words import ENGLISH, Words
@@ -127,9 +125,8 @@ def environment(
     # `_` straight to the newstyle gettext: the extension's own `_` looks gettext up in the context
     # again on each of the build's some 45,000 calls (no page context overrides gettext)
     env.globals["_"] = env.globals["gettext"]
-    worded = {"long_date": long_date, "week_label": week_label, "week_span": week_span, "time_tag": time_tag,
-              "week_tag": week_tag, "week_name": week_name, "week_title": week_title, "week_short": week_short,
-              "trend_word": trend_word, "trend_detail": trend_detail, "weeks": weeks}
+    worded = {"long_date": long_date, "week_span": week_span, "time_tag": time_tag, "week_tag": week_tag,
+              "week_name": week_name, "week_title": week_title, "trend_word": trend_word}
     env.filters.update({name: functools.partial(write, words=words) for name, write in worded.items()})
     env.filters.update(week_of=week_of, num=svg_number, number=words.number)
     site = words.language
