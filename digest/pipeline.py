@@ -20,7 +20,7 @@ from digest.problems import Problem
 from digest.read.tree import read_content
 from digest.site.export import FORMATS, data_files
 from digest.site.feeds import DEFAULT_FEED_ITEMS, Catalogue, FeedWriter
-from digest.site.pages import page_specs
+from digest.site.pages import PageSpec, page_specs
 from digest.site.render import Renderer, templates_stamp
 from digest.site.urls import Links
 from digest.words import SOURCE_LANGUAGE, words_for
@@ -119,10 +119,17 @@ def build_site(settings: Settings, cache: BuildCache | None = None, searching: S
     searched = frozenset(spec.src for spec in specs if spec.searched)
     if searching is not None:
         searching.expect(len(searched))
-    pages = renderer.render(specs, index, trends, feeds, searching.page if searching is not None else None)
+    pages = renderer.render(_released(specs), index, trends, feeds, searching.page if searching is not None else None)
     site = Site(content, index, pages, dict(sorted(files.items())), warnings, searched)
     cache.next_build()
     return site
+
+
+def _released(specs: list[PageSpec]) -> Iterator[PageSpec]:
+    """Each spec in order, let go of once rendered: a page's pictures are not kept while the rest render."""
+    specs.reverse()
+    while specs:
+        yield specs.pop()
 
 
 def build_data(settings: Settings, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:

@@ -166,3 +166,23 @@ def test_each_searched_page_is_handed_over_as_soon_as_it_is_rendered(tmp_path, m
     for _, src, _ in handed:  # right after its own rendering, before the next page's
         assert events[events.index(("page", src, site.pages[src])) - 1] == ("rendered", src)
     assert "articles/nujaba-halts.md" in site.searched and "index.md" not in site.searched
+
+
+def test_a_page_spec_and_its_pictures_are_let_go_of_once_the_page_is_rendered(tmp_path, monkeypatch):
+    import weakref
+
+    from digest import pipeline
+    from digest.site import render
+
+    rendered: list[weakref.ref] = []
+    alive_before: list[int] = []
+    made = render.Renderer.render_page
+
+    def rendering(self, spec, *args):
+        alive_before.append(sum(ref() is not None for ref in rendered))
+        rendered.append(weakref.ref(spec))
+        return made(self, spec, *args)
+
+    monkeypatch.setattr(render.Renderer, "render_page", rendering)
+    pipeline.build_site(settings_for(content_tree(tmp_path, ARTICLES)))
+    assert len(rendered) > 10 and max(alive_before) <= 1  # only the page just rendered, at most

@@ -41,8 +41,9 @@ class Listings:
         """Between name links: the site language's comma ('، ' in Arabic)."""
         self._pieces: dict[Hashable, tuple[str, str]] = {}
         """This build's pieces by what they show: the HTML before and after the link."""
-        self._by_depth: dict[tuple[Hashable, str], str] = {}
-        """Pieces with their link in place, by piece and the way up to the root of the page (see _placed)."""
+        self._links: dict[tuple[str, str, str, bool], str] = {}
+        """Links as the pieces place them, by target (kind, slug) and the way there (see _placed): the
+        pieces themselves are kept once, not once per depth, which would hold the site's listings twice."""
 
     def listing(self, articles: Iterable[Article], link: PageLinks, summaries: bool = True) -> Markup:
         """The articles' entries, one a line, with links from the page that `link` makes them for."""
@@ -92,16 +93,21 @@ class Listings:
             return self._linked(key, args, page_src(kind, slug), link)
         # the same link from every page as deep as this one, in its section or not: up to the section
         # or to the root, then down (only its own entry's pages share more folders with a target)
-        placed = (key, link.up, within)
-        if placed not in self._by_depth:
-            self._by_depth[placed] = self._linked(key, args, page_src(kind, slug), link)
-        return self._by_depth[placed]
+        way = (kind, slug, link.up, within)
+        href = self._links.get(way)
+        if href is None:
+            href = self._links[way] = str(escape(link.to(page_src(kind, slug))))
+        before, after = self._pieces.get(key) or self._piece(key, args)
+        return before + href + after
 
     def _linked(self, key: tuple, args: tuple, target: str, link: PageLinks) -> str:
+        before, after = self._piece(key, args)
+        return before + str(escape(link.to(target))) + after  # str: Markup would escape the rest
+
+    def _piece(self, key: tuple, args: tuple) -> tuple[str, str]:
         if key not in self._pieces:
             self._pieces[key] = self._render(key[0], args)
-        before, after = self._pieces[key]
-        return before + str(escape(link.to(target))) + after  # str: Markup would escape the rest
+        return self._pieces[key]
 
     def _render(self, macro: str, args: tuple) -> tuple[str, str]:
         piece = getattr(self.env.get_template(MACROS).module, macro)(*args, LINK)
