@@ -5,6 +5,7 @@ Knows nothing of pages or URLs. Every grouping is one pass over the articles int
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ RELATED_WEIGHTS = {"actors": 3, "themes": 2, "regions": 1}
 """A shared actor says more about two reports than a shared region."""
 
 
+@functools.lru_cache(maxsize=8192)  # a day recurs in every count of the listings its articles are in
 def week_of(day: dt.date) -> str:
     """ISO week key: 2024-12-31 -> '2025-W01'."""
     year, week, _ = day.isocalendar()

@@ -59,6 +59,8 @@ def activity(articles: Sequence[Article], index: Index, words: Words) -> Activit
     return None if chart is None else Activity(chart, tuple(_week_bar(bar, words) for bar in chart.bars))
 
 
+# every chart spans the digest's weeks: a week with the same count on the same scale is the same bar
+@functools.lru_cache(maxsize=8192)
 def _week_bar(bar: Bar, words: Words) -> WeekBar:
     return WeekBar(bar.week, *_week_words(bar.week, bar.count, words), svg_number(bar.x), svg_number(bar.y),
                    svg_number(bar.width), svg_number(bar.height), svg_number(bar.slot_x), svg_number(bar.slot_width))
