@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from digest.memo import Memo, file_stamp
 from digest.problems import Problem
@@ -12,6 +14,7 @@ from digest.read.yaml_lines import Located, YamlProblem, load, split_front_matte
 
 REGISTRIES = ("regions", "actors", "themes")
 ARTICLES_DIR = "articles"
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,10 @@ class RawContent:
 
 
 def display_path(path: Path, root: Path) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
+    """The path as problems show it: relative to the project root, with '/' between its parts."""
+    text, base = str(path), str(root) + os.sep
+    inside = text[len(base):] if text.startswith(base) else os.path.relpath(path, root)  # most files are inside
+    return inside.replace(os.sep, "/")
 
 
 def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> RawContent:
@@ -43,7 +49,7 @@ def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> Ra
     for name in REGISTRIES:
         path = content_dir / f"{name}.yml"
         if path.is_file():
-            shown, document, problems = memo.get(_file_key(path, root), partial(_read_registry, path, root))
+            shown, document, problems = _memoised(memo, path, root, _read_registry)
             raw.problems += problems
             if document is not None:
                 raw.registries[name] = (shown, document)
@@ -51,11 +57,18 @@ def read_content(content_dir: Path, root: Path, files: Memo | None = None) -> Ra
             shown = display_path(path.with_suffix(".yaml"), root)
             raw.problems.append(Problem(shown, 1, f"registries are read from '{path.name}': rename the file"))
     for path in article_paths(content_dir):
-        article, problems = memo.get(_file_key(path, root), partial(_read_article, path, root))
+        article, problems = _memoised(memo, path, root, _read_article)
         raw.problems += problems
         if article is not None:
             raw.articles.append(article)
     return raw
+
+
+def _memoised(memo: Memo, path: Path, root: Path, read: Callable[[Path, Path], V]) -> V:
+    """read(path, root), or what it gave the last build for the file as it is now (mkdocs serve)."""
+    if not memo.keep:
+        return read(path, root)  # without a stat of every file
+    return memo.get(_file_key(path, root), partial(read, path, root))
 
 
 def _file_key(path: Path, root: Path) -> tuple:
