@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 import traceback
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
@@ -45,9 +46,10 @@ from digest.words import ENGLISH, Words
 if TYPE_CHECKING:
     from digest.site.feeds import Catalogue
 
-YAML_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
+YAML_REFUSED = re.compile("[\x7f-\x9f\ufffe\uffff]")
 """MkDocs reads the JSON front matter as YAML, which refuses these characters (and reads U+0085 as a
-line break) unless they are escaped; JSON leaves them as they are."""
+line break) unless they are escaped; JSON leaves them as they are. (A pattern, not str.translate:
+translate looks up every character of every page's front matter.)"""
 
 
 class PageLinks:
@@ -169,6 +171,10 @@ class TemplateFailure(Exception):
         super().__init__(f"{self.path}:{self.line}: {self.message}")
 
 
+def _yaml_safe(text: str) -> str:
+    return YAML_REFUSED.sub(lambda refused: f"\\u{ord(refused.group()):04x}", text)
+
+
 def page_body(page: str) -> str:
     """What MkDocs reads as a page's Markdown, after its front matter: the page's HTML (render_page)."""
     return page[page.index("\n---\n", 3) + 5:].lstrip("\n")
@@ -253,7 +259,7 @@ class Renderer:
         alternates = feeds.alternates(spec.src) if feeds else []
         if alternates:
             meta["feeds"] = alternates  # for <link rel="alternate"> in the theme's <head>
-        return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True).translate(YAML_ESCAPES)}\n---\n\n{text}"
+        return f"---\n{_yaml_safe(json.dumps(meta, ensure_ascii=False, sort_keys=True))}\n---\n\n{text}"
 
     def template_text(self, spec: PageSpec, context: dict[str, Any], render: Callable[[], str]) -> str:
         """render(), or what it gave the last build when the context names the page's template reads
