@@ -3,6 +3,7 @@ Arabic render right to left inside an English site, and English text or the site
 of another direction render left to right. Knows nothing of templates or pages."""
 from __future__ import annotations
 
+import functools
 import re
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -48,6 +49,7 @@ def ui_attrs(within: str, site: str) -> str:
     return f' lang="{site}" dir="{"rtl" if is_rtl(site) else "ltr"}"'
 
 
+@functools.lru_cache(maxsize=256)  # asked for every name and quote placed, of a handful of tags
 def is_rtl(language: str) -> bool:
     """Whether a BCP 47 tag names a right-to-left language or script: 'ar', 'fa-IR', 'az-Arab'."""
     subtags = language.lower().split("-")
