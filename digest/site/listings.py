@@ -97,7 +97,7 @@ class Listings:
         href = self._links.get(way)
         if href is None:
             href = self._links[way] = str(escape(link.to(page_src(kind, slug))))
-        before, after = self._pieces.get(key) or self._piece(key, args)
+        before, after = self._piece(key, args)
         return before + href + after
 
     def _linked(self, key: tuple, args: tuple, target: str, link: PageLinks) -> str:
@@ -105,9 +105,10 @@ class Listings:
         return before + str(escape(link.to(target))) + after  # str: Markup would escape the rest
 
     def _piece(self, key: tuple, args: tuple) -> tuple[str, str]:
-        if key not in self._pieces:
-            self._pieces[key] = self._render(key[0], args)
-        return self._pieces[key]
+        piece = self._pieces.get(key)
+        if piece is None:
+            piece = self._pieces[key] = self._render(key[0], args)
+        return piece
 
     def _render(self, macro: str, args: tuple) -> tuple[str, str]:
         piece = getattr(self.env.get_template(MACROS).module, macro)(*args, LINK)

@@ -207,8 +207,7 @@ class Renderer:
         listings = Listings(self.env, words.gettext(", "))
         self.env.globals.update(
             listing=listings.listing, name_links=listings.name_links, week_link=listings.week_link,
-            week_bars=listings.week_bars,
-            week_rows=listings.week_rows, month_links=listings.month_links,
+            week_bars=listings.week_bars, week_rows=listings.week_rows, month_links=listings.month_links,
         )
         self.links = links
         self.site_name = site_name
